@@ -1,0 +1,9 @@
+/** Bindings and variables the collector Worker runs with (see wrangler.toml). */
+export interface Env {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** Bearer token for the admin and read API; a `wrangler secret`, or `.dev.vars` locally. */
+  FAULTLINE_ADMIN_TOKEN?: string;
+  /** `local` relaxes rules meant for the public internet (http webhook targets on loopback). */
+  FAULTLINE_MODE?: string;
+}

@@ -1,0 +1,32 @@
+import { AutoRouter, cors } from 'itty-router';
+import { latestEventRoute, listIssuesRoute } from './api/issueRoutes';
+import { createProjectRoute, listProjectsRoute } from './api/projectRoutes';
+import { requireAdmin } from './api/requireAdmin';
+import { ClientError } from './http/ClientError';
+import { toErrorResponse } from './http/toErrorResponse';
+import { envelopeRoute } from './ingest/envelopeRoute';
+
+// Browsers post envelopes from any page (origins are checked per project), and
+// the SDK must read the back-off headers of a 429.
+const { preflight, corsify } = cors({
+  origin: '*',
+  allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+  allowHeaders: ['Content-Type', 'Content-Encoding', 'X-Sentry-Auth', 'Authorization', 'sentry-trace', 'baggage'],
+  exposeHeaders: ['Retry-After', 'X-Sentry-Rate-Limits', 'X-Sentry-Error', 'Link'],
+  maxAge: 86400,
+});
+
+export const router = AutoRouter({
+  before: [preflight],
+  catch: toErrorResponse,
+  finally: [corsify],
+  missing: (request) => toErrorResponse(new ClientError(404, 'no such endpoint'), request),
+});
+
+router
+  .post('/api/:projectId/envelope/', envelopeRoute)
+  .all('/api/0/*', requireAdmin)
+  .get('/api/0/projects/', listProjectsRoute)
+  .post('/api/0/projects/', createProjectRoute)
+  .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
+  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute);

@@ -1,0 +1,97 @@
+// SQL for projects and their DSN keys.
+
+export interface ProjectRecord {
+  id: number;
+  name: string;
+  allowedOrigins: string[];
+  publicKey: string;
+  createdAt: number;
+}
+
+/** What ingestion needs to know about a DSN key. */
+export interface KeyRecord {
+  publicKey: string;
+  projectId: number;
+  enabled: boolean;
+  allowedOrigins: string[];
+}
+
+interface ProjectRow {
+  id: number;
+  name: string;
+  allowed_origins: string;
+  public_key: string;
+  created_at: number;
+}
+
+function toProject(row: ProjectRow): ProjectRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    publicKey: row.public_key,
+    createdAt: row.created_at,
+  };
+}
+
+/** Creates a project and its first key in one transaction. */
+export async function insertProject(
+  db: D1Database,
+  input: { name: string; allowedOrigins: string[]; publicKey: string; now: number },
+): Promise<ProjectRecord> {
+  const [created] = await db.batch<{ id: number }>([
+    db
+      .prepare('INSERT INTO projects (name, allowed_origins, created_at) VALUES (?, ?, ?) RETURNING id')
+      .bind(input.name, JSON.stringify(input.allowedOrigins), input.now),
+    db
+      .prepare(
+        'INSERT INTO project_keys (public_key, project_id, created_at) VALUES (?, last_insert_rowid(), ?)',
+      )
+      .bind(input.publicKey, input.now),
+  ]);
+  const id = created?.results[0]?.id;
+  if (id === undefined) throw new Error('D1 did not return the new project id');
+  return {
+    id,
+    name: input.name,
+    allowedOrigins: input.allowedOrigins,
+    publicKey: input.publicKey,
+    createdAt: input.now,
+  };
+}
+
+const PROJECT_COLUMNS = `p.id, p.name, p.allowed_origins, p.created_at,
+  (SELECT k.public_key FROM project_keys k WHERE k.project_id = p.id AND k.enabled = 1
+   ORDER BY k.created_at LIMIT 1) AS public_key`;
+
+export async function selectProjects(db: D1Database): Promise<ProjectRecord[]> {
+  const { results } = await db
+    .prepare(`SELECT ${PROJECT_COLUMNS} FROM projects p ORDER BY p.id`)
+    .all<ProjectRow>();
+  return results.map(toProject);
+}
+
+export async function selectProject(db: D1Database, id: number): Promise<ProjectRecord | null> {
+  const row = await db
+    .prepare(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = ?`)
+    .bind(id)
+    .first<ProjectRow>();
+  return row ? toProject(row) : null;
+}
+
+export async function selectKey(db: D1Database, publicKey: string): Promise<KeyRecord | null> {
+  const row = await db
+    .prepare(
+      `SELECT k.public_key, k.project_id, k.enabled, p.allowed_origins
+       FROM project_keys k JOIN projects p ON p.id = k.project_id WHERE k.public_key = ?`,
+    )
+    .bind(publicKey)
+    .first<{ public_key: string; project_id: number; enabled: number; allowed_origins: string }>();
+  if (!row) return null;
+  return {
+    publicKey: row.public_key,
+    projectId: row.project_id,
+    enabled: row.enabled === 1,
+    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { admin, ADMIN_TOKEN, call, createProject } from './helpers';
+
+describe('admin API', () => {
+  it('refuses requests without the bearer token', async () => {
+    const response = await call('/api/0/projects/');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ detail: expect.stringContaining('Bearer') });
+  });
+
+  it('refuses a wrong token of any length', async () => {
+    for (const token of ['x', `${ADMIN_TOKEN}x`, ADMIN_TOKEN.slice(0, -1)]) {
+      const response = await call('/api/0/projects/', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it('creates a project with a DSN and lists it', async () => {
+    const project = await createProject('checkout', ['https://shop.example.com/']);
+    expect(project).toMatchObject({ id: expect.stringMatching(/^\d+$/), name: 'checkout' });
+    expect(project.publicKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(project.dsn).toBe(`http://${project.publicKey}@collector.test/${project.id}`);
+
+    const projects = await admin<{ id: string; allowedOrigins: string[] }[]>('/api/0/projects/');
+    const listed = projects.find((entry) => entry.id === project.id);
+    expect(listed?.allowedOrigins).toEqual(['https://shop.example.com']);
+  });
+
+  it('answers bad project input with a 400 and a reason', async () => {
+    const headers = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+    const cases: [string, string][] = [
+      ['{"name": ""}', 'name'],
+      ['not json', 'JSON'],
+      ['{"name": "x", "allowedOrigins": "https://a.com"}', 'allowedOrigins'],
+      ['{"name": "x", "allowedOrigins": ["not a url"]}', 'origin'],
+    ];
+    for (const [body, reason] of cases) {
+      const response = await call('/api/0/projects/', { method: 'POST', headers, body });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { detail: string }).detail).toContain(reason);
+    }
+  });
+
+  it('answers unknown endpoints with a JSON 404', async () => {
+    const response = await call('/api/0/nothing-here/', {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,50 @@
+import { env, SELF } from 'cloudflare:test';
+
+export const ADMIN_TOKEN = env.FAULTLINE_ADMIN_TOKEN as string;
+export const BASE = 'http://collector.test';
+
+/** Calls the Worker's fetch handler as a client would. */
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return SELF.fetch(`${BASE}${path}`, init);
+}
+
+/** Calls the admin/read API with the bearer token and returns parsed JSON. */
+export async function admin<T = unknown>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+  if (init.body) headers.set('Content-Type', 'application/json');
+  const response = await call(path, { ...init, headers });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface CreatedProject {
+  id: string;
+  name: string;
+  publicKey: string;
+  dsn: string;
+}
+
+export function createProject(name = 'test', allowedOrigins: string[] = []): Promise<CreatedProject> {
+  return admin<CreatedProject>('/api/0/projects/', {
+    method: 'POST',
+    body: JSON.stringify({ name, allowedOrigins }),
+  });
+}
+
+/** A Sentry envelope: header line, then one header line and one payload line per item. */
+export function envelope(header: object, ...items: [object, unknown][]): string {
+  const lines = [JSON.stringify(header)];
+  for (const [itemHeader, payload] of items) {
+    lines.push(JSON.stringify(itemHeader), typeof payload === 'string' ? payload : JSON.stringify(payload));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function sendEnvelope(project: CreatedProject, body: BodyInit, headers: HeadersInit = {}) {
+  return call(`/api/${project.id}/envelope/?sentry_key=${project.publicKey}&sentry_version=7`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+    body,
+  });
+}

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Collector tests run inside workerd with the Worker's real bindings and a
+// local D1 that a setup file migrates.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(join(import.meta.dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        main: './src/index.ts',
+        wrangler: { configPath: '../../wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            FAULTLINE_ADMIN_TOKEN: 'test-admin-token',
+            FAULTLINE_MODE: 'local',
+          },
+        },
+      }),
+    ],
+    test: {
+      name: 'collector',
+      include: ['test/**/*.test.ts'],
+      setupFiles: ['./test/applyMigrations.ts'],
+    },
+  };
+});

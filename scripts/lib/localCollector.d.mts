@@ -1,0 +1,18 @@
+import type { ChildProcess } from 'node:child_process';
+
+export const repoRoot: string;
+export const wranglerEnv: NodeJS.ProcessEnv;
+export function freePort(): Promise<number>;
+export function applyMigrations(options?: { persistTo?: string }): void;
+export function startWranglerDev(options?: {
+  port?: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  stdio?: 'inherit' | 'pipe';
+}): Promise<{
+  url: string;
+  port: number;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+  output: () => string;
+}>;

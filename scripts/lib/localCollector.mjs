@@ -1,0 +1,108 @@
+// Runs the collector locally the way `npm start` and the end-to-end tests both need it:
+// D1 migrations applied to a local database, then `wrangler dev` on loopback.
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const wranglerBin = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
+
+/** Offline, quiet wrangler: no metrics, no Cloudflare lookups. */
+export const wranglerEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  NO_UPDATE_NOTIFIER: '1',
+};
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Applies every migration in packages/edge-collector/migrations to the local D1. */
+export function applyMigrations({ persistTo } = {}) {
+  const args = [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local'];
+  if (persistTo) args.push('--persist-to', persistTo);
+  const result = spawnSync(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...wranglerEnv, CI: 'true' }, // CI=true: apply without asking for confirmation
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`wrangler d1 migrations apply failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+/**
+ * Starts `wrangler dev` on 127.0.0.1 and resolves once it answers HTTP.
+ * @param {{port?: number, persistTo?: string, vars?: Record<string,string>, stdio?: 'inherit'|'pipe'}} options
+ * @returns {Promise<{url: string, port: number, child: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
+ */
+export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pipe' } = {}) {
+  const listenPort = port ?? (await freePort());
+  const args = [
+    wranglerBin,
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(listenPort),
+    '--inspector-port',
+    String(await freePort()),
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    stdio === 'inherit' ? 'info' : 'warn',
+  ];
+  if (persistTo) args.push('--persist-to', persistTo);
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: wranglerEnv,
+    stdio: ['ignore', stdio, stdio],
+    detached: process.platform !== 'win32',
+  });
+  let output = '';
+  if (stdio === 'pipe') {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+  }
+  const url = `http://127.0.0.1:${listenPort}`;
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid, 'SIGTERM'); // the whole group: wrangler and its workerd
+      } catch {
+        child.kill('SIGTERM');
+      }
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      await fetch(`${url}/api/0/health`);
+      return { url, port: listenPort, child, stop, output: () => output };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${output}`);
+}

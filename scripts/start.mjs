@@ -1,0 +1,86 @@
+// `npm start`: the collector on 127.0.0.1 with a local D1, a demo project and its DSN.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyMigrations, repoRoot, startWranglerDev } from './lib/localCollector.mjs';
+
+const port = Number(process.env.PORT ?? 8787);
+const devVarsPath = join(repoRoot, '.dev.vars');
+
+function step(text) {
+  console.log(`\x1b[2m›\x1b[0m ${text}`);
+}
+
+/** Reads .dev.vars, creating it with a random admin token the first time. */
+function ensureDevVars() {
+  if (!existsSync(devVarsPath)) {
+    const token = randomBytes(24).toString('hex');
+    writeFileSync(
+      devVarsPath,
+      `# Local secrets for wrangler dev (git-ignored). Deployed Workers use \`wrangler secret put\`.\nFAULTLINE_ADMIN_TOKEN=${token}\nFAULTLINE_MODE=local\n`,
+      { mode: 0o600 },
+    );
+    step('created .dev.vars with a new FAULTLINE_ADMIN_TOKEN');
+  }
+  const vars = Object.fromEntries(
+    readFileSync(devVarsPath, 'utf8')
+      .split('\n')
+      .filter((line) => /^\s*[A-Z_]+\s*=/.test(line))
+      .map((line) => {
+        const index = line.indexOf('=');
+        return [line.slice(0, index).trim(), line.slice(index + 1).trim().replace(/^"|"$/g, '')];
+      }),
+  );
+  if (!vars.FAULTLINE_ADMIN_TOKEN) throw new Error('.dev.vars has no FAULTLINE_ADMIN_TOKEN');
+  return vars;
+}
+
+async function ensureDemoProject(url, token) {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const response = await fetch(`${url}/api/0/projects/`, { headers });
+  if (!response.ok) throw new Error(`listing projects failed: ${response.status} ${await response.text()}`);
+  const projects = await response.json();
+  const existing = projects.find((project) => project.name === 'demo');
+  if (existing) return existing;
+  const created = await fetch(`${url}/api/0/projects/`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'demo', allowedOrigins: [] }),
+  });
+  if (!created.ok) throw new Error(`creating the demo project failed: ${created.status}`);
+  return created.json();
+}
+
+step('building the SDK and the static assets');
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const vars = ensureDevVars();
+step('applying D1 migrations to the local database');
+applyMigrations();
+
+step(`starting wrangler dev on 127.0.0.1:${port}`);
+const collector = await startWranglerDev({ port, stdio: 'inherit' });
+const demo = await ensureDemoProject(collector.url, vars.FAULTLINE_ADMIN_TOKEN);
+
+const exampleUrl = `${collector.url}/example/?dsn=${encodeURIComponent(demo.dsn)}`;
+console.log(`
+\x1b[1mFaultline is running\x1b[0m
+  Collector      ${collector.url}
+  Demo project   ${demo.name} (id ${demo.id})
+  DSN            ${demo.dsn}
+  Admin token    ${vars.FAULTLINE_ADMIN_TOKEN}
+  Example page   ${exampleUrl}
+  Issues API     curl -H 'Authorization: Bearer ${vars.FAULTLINE_ADMIN_TOKEN}' ${collector.url}/api/0/projects/${demo.id}/issues/
+
+Press Ctrl+C to stop.
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await collector.stop();
+    process.exit(0);
+  });
+}
+collector.child.on('exit', (code) => process.exit(code ?? 0));
