@@ -29,7 +29,13 @@ function ensureDevVars() {
       .filter((line) => /^\s*[A-Z_]+\s*=/.test(line))
       .map((line) => {
         const index = line.indexOf('=');
-        return [line.slice(0, index).trim(), line.slice(index + 1).trim().replace(/^"|"$/g, '')];
+        return [
+          line.slice(0, index).trim(),
+          line
+            .slice(index + 1)
+            .trim()
+            .replace(/^"|"$/g, ''),
+        ];
       }),
   );
   if (!vars.FAULTLINE_ADMIN_TOKEN) throw new Error('.dev.vars has no FAULTLINE_ADMIN_TOKEN');
@@ -39,7 +45,8 @@ function ensureDevVars() {
 async function ensureDemoProject(url, token) {
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const response = await fetch(`${url}/api/0/projects/`, { headers });
-  if (!response.ok) throw new Error(`listing projects failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`listing projects failed: ${response.status} ${await response.text()}`);
   const projects = await response.json();
   const existing = projects.find((project) => project.name === 'demo');
   if (existing) return existing;

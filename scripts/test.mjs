@@ -62,7 +62,8 @@ if (existsSync(report)) {
   failures.push('vitest run (no report written, see above)');
 }
 
-if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  - ${name}`).join('\n')}`);
+if (failures.length > 0)
+  console.log(`\nFailed:\n${failures.map((name) => `  - ${name}`).join('\n')}`);
 const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped` : '';
 console.log(`\n${tally.passed} passed, ${tally.failed} failed${skipped}`);
 process.exit(tally.failed > 0 ? 1 : 0);

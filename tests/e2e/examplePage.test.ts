@@ -24,7 +24,9 @@ interface StoredEvent {
       type: string;
       value: string;
       mechanism?: { handled?: boolean };
-      stacktrace: { frames: { filename: string; function: string; lineno: number; colno: number }[] };
+      stacktrace: {
+        frames: { filename: string; function: string; lineno: number; colno: number }[];
+      };
     }[];
   };
 }

@@ -4,6 +4,8 @@ CREATE TABLE projects (
   name TEXT NOT NULL,
   -- JSON array of origins allowed to send from a browser; empty = any origin.
   allowed_origins TEXT NOT NULL DEFAULT '[]',
+  -- JSON object of per-project settings (see src/projects/ProjectSettings.ts); {} = defaults.
+  settings TEXT NOT NULL DEFAULT '{}',
   created_at INTEGER NOT NULL
 );
 

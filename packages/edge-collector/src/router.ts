@@ -1,6 +1,11 @@
 import { AutoRouter, cors } from 'itty-router';
 import { latestEventRoute, listIssuesRoute } from './api/issueRoutes';
-import { createProjectRoute, listProjectsRoute } from './api/projectRoutes';
+import {
+  createProjectRoute,
+  getProjectRoute,
+  listProjectsRoute,
+  updateProjectRoute,
+} from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
 import { ClientError } from './http/ClientError';
 import { toErrorResponse } from './http/toErrorResponse';
@@ -11,7 +16,14 @@ import { envelopeRoute } from './ingest/envelopeRoute';
 const { preflight, corsify } = cors({
   origin: '*',
   allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-  allowHeaders: ['Content-Type', 'Content-Encoding', 'X-Sentry-Auth', 'Authorization', 'sentry-trace', 'baggage'],
+  allowHeaders: [
+    'Content-Type',
+    'Content-Encoding',
+    'X-Sentry-Auth',
+    'Authorization',
+    'sentry-trace',
+    'baggage',
+  ],
   exposeHeaders: ['Retry-After', 'X-Sentry-Rate-Limits', 'X-Sentry-Error', 'Link'],
   maxAge: 86400,
 });
@@ -28,5 +40,7 @@ router
   .all('/api/0/*', requireAdmin)
   .get('/api/0/projects/', listProjectsRoute)
   .post('/api/0/projects/', createProjectRoute)
+  .get('/api/0/projects/:projectId/', getProjectRoute)
+  .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/issues/:issueId/events/latest/', latestEventRoute);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admin, ADMIN_TOKEN, call, createProject } from './helpers';
+import { ADMIN_TOKEN, admin, call, createProject } from './helpers';
 
 describe('admin API', () => {
   it('refuses requests without the bearer token', async () => {
@@ -48,5 +48,45 @@ describe('admin API', () => {
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('project settings', () => {
+  it('shows resolved defaults and updates settings as a patch', async () => {
+    const project = await createProject('settings');
+    const path = `/api/0/projects/${project.id}/`;
+    const initial = await admin<{ settings: { retentionDays: number } }>(path);
+    expect(initial.settings.retentionDays).toBe(90);
+
+    const updated = await admin<{ name: string; settings: { retentionDays: number } }>(path, {
+      method: 'PUT',
+      body: JSON.stringify({ name: 'renamed', settings: { retentionDays: 30 } }),
+    });
+    expect(updated).toMatchObject({ name: 'renamed', settings: { retentionDays: 30 } });
+
+    const reset = await admin<{ settings: { retentionDays: number } }>(path, {
+      method: 'PUT',
+      body: JSON.stringify({ settings: { retentionDays: null } }),
+    });
+    expect(reset.settings.retentionDays).toBe(90);
+  });
+
+  it('refuses unknown and invalid settings with a reason', async () => {
+    const project = await createProject('settings');
+    const headers = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+    for (const [settings, reason] of [
+      [{ nope: 1 }, 'unknown setting: nope'],
+      [{ retentionDays: -1 }, 'settings.retentionDays'],
+    ] as const) {
+      const response = await call(`/api/0/projects/${project.id}/`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ settings }),
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { detail: string }).detail).toContain(reason);
+    }
+    const missing = await call('/api/0/projects/999999/', { headers });
+    expect(missing.status).toBe(404);
   });
 });

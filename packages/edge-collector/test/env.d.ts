@@ -1,11 +1,12 @@
-import type { Env } from '../src/env';
+import type { D1Migration } from 'cloudflare:test';
+import type { Env as WorkerEnv } from '../src/env';
 
+// Types `env` from `cloudflare:test`: the Worker's bindings plus the migrations
+// that vitest.config.ts passes in for the setup file.
 declare global {
   namespace Cloudflare {
-    interface Env extends import('../src/env').Env {
-      TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    interface Env extends WorkerEnv {
+      TEST_MIGRATIONS: D1Migration[];
     }
   }
 }
-
-export type { Env };

@@ -98,8 +98,12 @@ describe('POST /api/:projectId/envelope/', () => {
       call(path, { method: 'POST', body, headers });
 
     expect((await post(`/api/${project.id}/envelope/`)).status).toBe(401);
-    expect((await post(`/api/${project.id}/envelope/?sentry_key=${'0'.repeat(32)}`)).status).toBe(401);
-    expect((await post(`/api/${project.id}/envelope/?sentry_key=${other.publicKey}`)).status).toBe(403);
+    expect((await post(`/api/${project.id}/envelope/?sentry_key=${'0'.repeat(32)}`)).status).toBe(
+      401,
+    );
+    expect((await post(`/api/${project.id}/envelope/?sentry_key=${other.publicKey}`)).status).toBe(
+      403,
+    );
     const twoKeys = await post(`/api/${project.id}/envelope/?sentry_key=${project.publicKey}`, {
       'X-Sentry-Auth': `Sentry sentry_key=${other.publicKey}, sentry_version=7`,
     });

@@ -25,7 +25,10 @@ export interface CreatedProject {
   dsn: string;
 }
 
-export function createProject(name = 'test', allowedOrigins: string[] = []): Promise<CreatedProject> {
+export function createProject(
+  name = 'test',
+  allowedOrigins: string[] = [],
+): Promise<CreatedProject> {
   return admin<CreatedProject>('/api/0/projects/', {
     method: 'POST',
     body: JSON.stringify({ name, allowedOrigins }),
@@ -36,7 +39,10 @@ export function createProject(name = 'test', allowedOrigins: string[] = []): Pro
 export function envelope(header: object, ...items: [object, unknown][]): string {
   const lines = [JSON.stringify(header)];
   for (const [itemHeader, payload] of items) {
-    lines.push(JSON.stringify(itemHeader), typeof payload === 'string' ? payload : JSON.stringify(payload));
+    lines.push(
+      JSON.stringify(itemHeader),
+      typeof payload === 'string' ? payload : JSON.stringify(payload),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@ const text = (payload: Uint8Array) => new TextDecoder().decode(payload);
 
 describe('parseEnvelope', () => {
   it('reads items with and without a length, with or without a trailing newline', () => {
-    const body = '{"event_id":"x"}\n{"type":"attachment","length":5}\nab\ncd\n\n{"type":"event"}\n{"a":1}';
+    const body =
+      '{"event_id":"x"}\n{"type":"attachment","length":5}\nab\ncd\n\n{"type":"event"}\n{"a":1}';
     const envelope = parseEnvelope(bytes(body));
     expect(envelope.header).toEqual({ event_id: 'x' });
     expect(envelope.items.map((item) => item.header.type)).toEqual(['attachment', 'event']);
@@ -34,6 +35,8 @@ describe('parseEnvelope', () => {
   });
 
   it('rejects a payload longer than its declared length', () => {
-    expect(() => parseEnvelope(bytes('{}\n{"type":"event","length":2}\n{}x\n'))).toThrow(ClientError);
+    expect(() => parseEnvelope(bytes('{}\n{"type":"event","length":2}\n{}x\n'))).toThrow(
+      ClientError,
+    );
   });
 });

@@ -34,7 +34,8 @@ function clientFor(url: string, adminToken: string, stop: () => Promise<void>): 
     if (init.body) headers.set('Content-Type', 'application/json');
     const response = await fetch(`${url}${path}`, { ...init, headers });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
+    if (!response.ok)
+      throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   }
   return {
@@ -42,7 +43,10 @@ function clientFor(url: string, adminToken: string, stop: () => Promise<void>): 
     adminToken,
     api,
     createProject: (name, allowedOrigins = []) =>
-      api<Project>('/api/0/projects/', { method: 'POST', body: JSON.stringify({ name, allowedOrigins }) }),
+      api<Project>('/api/0/projects/', {
+        method: 'POST',
+        body: JSON.stringify({ name, allowedOrigins }),
+      }),
     stop,
   };
 }

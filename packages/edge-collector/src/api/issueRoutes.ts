@@ -2,14 +2,10 @@ import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
+import { parseId } from '../http/parseId';
 import { selectLatestEvent } from '../store/events';
 import { type IssueRecord, selectIssue, selectIssues } from '../store/issues';
 import { selectProject } from '../store/projects';
-
-function parseId(value: string | undefined, what: string): number {
-  if (!value || !/^\d{1,15}$/.test(value)) throw new ClientError(400, `invalid ${what} id`);
-  return Number(value);
-}
 
 export function toIssueJson(issue: IssueRecord) {
   return {

@@ -1,7 +1,10 @@
 import { ClientError } from './ClientError';
 
 /** Reads a JSON object body, or throws a 400 that says what is wrong with it. */
-export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<Record<string, unknown>> {
+export async function readJson(
+  request: Request,
+  maxBytes = 64 * 1024,
+): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (text.length > maxBytes) throw new ClientError(413, `body is over ${maxBytes} bytes`);
   let value: unknown;

@@ -12,7 +12,7 @@ export async function authenticateProject(
   origin: string | null,
 ): Promise<KeyRecord> {
   const key = await selectKey(db, publicKey);
-  if (!key || !key.enabled) throw new ClientError(401, 'unknown or disabled DSN public key');
+  if (!key?.enabled) throw new ClientError(401, 'unknown or disabled DSN public key');
   if (key.projectId !== projectId) {
     throw new ClientError(403, 'this DSN key belongs to another project');
   }

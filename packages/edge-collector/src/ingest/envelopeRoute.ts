@@ -2,11 +2,11 @@ import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
+import { parseId } from '../http/parseId';
 import { insertEvent } from '../store/events';
 import { authenticateProject } from './authenticateProject';
 import { extractPublicKey } from './extractPublicKey';
 import { parseEnvelope } from './parseEnvelope';
-import { parseProjectId } from './parseProjectId';
 import { processEvent } from './processEvent';
 import { readBody } from './readBody';
 
@@ -28,7 +28,7 @@ function parseItemJson(payload: Uint8Array, index: number): unknown {
 
 /** `POST /api/:projectId/envelope/`: authenticates, then stores each event item. */
 export async function envelopeRoute(request: IRequest, env: Env): Promise<Response> {
-  const projectId = parseProjectId(request.params.projectId);
+  const projectId = parseId(request.params.projectId, 'project');
   const envelope = parseEnvelope(await readBody(request));
   const publicKey = extractPublicKey(request, envelope.header.dsn);
   await authenticateProject(env.DB, projectId, publicKey, request.headers.get('Origin'));

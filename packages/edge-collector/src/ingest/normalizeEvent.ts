@@ -1,6 +1,6 @@
 import { ClientError } from '../http/ClientError';
-import type { SentryEvent } from '../protocol/SentryEvent';
 import { randomHex } from '../lib/randomHex';
+import type { SentryEvent } from '../protocol/SentryEvent';
 
 const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
 
@@ -32,7 +32,11 @@ function normalizeLevel(value: unknown): string {
  * pipeline relies on: a 32-hex `event_id`, a timestamp in seconds, a known
  * level and a platform.
  */
-export function normalizeEvent(raw: unknown, receivedAt: number, eventIdHint?: unknown): SentryEvent {
+export function normalizeEvent(
+  raw: unknown,
+  receivedAt: number,
+  eventIdHint?: unknown,
+): SentryEvent {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ClientError(400, 'event must be a JSON object');
   }

@@ -50,7 +50,10 @@ export function parseEnvelope(body: Uint8Array): Envelope {
       position += 1; // blank line between items: tolerated, as Relay does
       continue;
     }
-    const itemHeader = parseHeader(body.subarray(position, itemHeaderEnd), `item ${items.length} header`);
+    const itemHeader = parseHeader(
+      body.subarray(position, itemHeaderEnd),
+      `item ${items.length} header`,
+    );
     if (typeof itemHeader.type !== 'string' || itemHeader.type === '') {
       throw new ClientError(400, `invalid envelope: item ${items.length} has no type`);
     }

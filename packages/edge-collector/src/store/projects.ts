@@ -1,9 +1,14 @@
 // SQL for projects and their DSN keys.
+import { type ProjectSettings, resolveProjectSettings } from '../projects/ProjectSettings';
 
 export interface ProjectRecord {
   id: number;
   name: string;
   allowedOrigins: string[];
+  /** Only what the user set; read through `settings`. */
+  storedSettings: Partial<ProjectSettings>;
+  /** Stored settings merged over the defaults. */
+  settings: ProjectSettings;
   publicKey: string;
   createdAt: number;
 }
@@ -14,21 +19,26 @@ export interface KeyRecord {
   projectId: number;
   enabled: boolean;
   allowedOrigins: string[];
+  settings: ProjectSettings;
 }
 
 interface ProjectRow {
   id: number;
   name: string;
   allowed_origins: string;
+  settings: string;
   public_key: string;
   created_at: number;
 }
 
 function toProject(row: ProjectRow): ProjectRecord {
+  const storedSettings = JSON.parse(row.settings) as Partial<ProjectSettings>;
   return {
     id: row.id,
     name: row.name,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    storedSettings,
+    settings: resolveProjectSettings(storedSettings),
     publicKey: row.public_key,
     createdAt: row.created_at,
   };
@@ -41,7 +51,9 @@ export async function insertProject(
 ): Promise<ProjectRecord> {
   const [created] = await db.batch<{ id: number }>([
     db
-      .prepare('INSERT INTO projects (name, allowed_origins, created_at) VALUES (?, ?, ?) RETURNING id')
+      .prepare(
+        'INSERT INTO projects (name, allowed_origins, created_at) VALUES (?, ?, ?) RETURNING id',
+      )
       .bind(input.name, JSON.stringify(input.allowedOrigins), input.now),
     db
       .prepare(
@@ -55,12 +67,14 @@ export async function insertProject(
     id,
     name: input.name,
     allowedOrigins: input.allowedOrigins,
+    storedSettings: {},
+    settings: resolveProjectSettings({}),
     publicKey: input.publicKey,
     createdAt: input.now,
   };
 }
 
-const PROJECT_COLUMNS = `p.id, p.name, p.allowed_origins, p.created_at,
+const PROJECT_COLUMNS = `p.id, p.name, p.allowed_origins, p.settings, p.created_at,
   (SELECT k.public_key FROM project_keys k WHERE k.project_id = p.id AND k.enabled = 1
    ORDER BY k.created_at LIMIT 1) AS public_key`;
 
@@ -82,16 +96,40 @@ export async function selectProject(db: D1Database, id: number): Promise<Project
 export async function selectKey(db: D1Database, publicKey: string): Promise<KeyRecord | null> {
   const row = await db
     .prepare(
-      `SELECT k.public_key, k.project_id, k.enabled, p.allowed_origins
+      `SELECT k.public_key, k.project_id, k.enabled, p.allowed_origins, p.settings
        FROM project_keys k JOIN projects p ON p.id = k.project_id WHERE k.public_key = ?`,
     )
     .bind(publicKey)
-    .first<{ public_key: string; project_id: number; enabled: number; allowed_origins: string }>();
+    .first<{
+      public_key: string;
+      project_id: number;
+      enabled: number;
+      allowed_origins: string;
+      settings: string;
+    }>();
   if (!row) return null;
   return {
     publicKey: row.public_key,
     projectId: row.project_id,
     enabled: row.enabled === 1,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    settings: resolveProjectSettings(JSON.parse(row.settings)),
   };
+}
+
+/** Updates a project's name, allowed origins and stored settings. */
+export async function updateProject(
+  db: D1Database,
+  id: number,
+  changes: { name: string; allowedOrigins: string[]; storedSettings: Partial<ProjectSettings> },
+): Promise<void> {
+  await db
+    .prepare('UPDATE projects SET name = ?, allowed_origins = ?, settings = ? WHERE id = ?')
+    .bind(
+      changes.name,
+      JSON.stringify(changes.allowedOrigins),
+      JSON.stringify(changes.storedSettings),
+      id,
+    )
+    .run();
 }
