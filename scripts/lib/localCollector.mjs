@@ -1,6 +1,7 @@
 // Runs the collector locally the way `npm start` and the end-to-end tests both need it:
 // D1 migrations applied to a local database, then `wrangler dev` on loopback.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,8 @@ export function applyMigrations({ persistTo } = {}) {
  * @returns {Promise<{url: string, port: number, child: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
  */
 export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pipe' } = {}) {
+  // wrangler refuses to start without the [assets] directory; `npm run build` fills it.
+  mkdirSync(join(repoRoot, 'packages/edge-collector/public'), { recursive: true });
   const listenPort = port ?? (await freePort());
   const args = [
     wranglerBin,
