@@ -1,5 +1,11 @@
 import { AutoRouter, cors } from 'itty-router';
-import { latestEventRoute, listIssuesRoute } from './api/issueRoutes';
+import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
+import {
+  deleteIssueRoute,
+  getIssueRoute,
+  listIssuesRoute,
+  updateIssueRoute,
+} from './api/issueRoutes';
 import {
   createProjectRoute,
   getProjectRoute,
@@ -43,4 +49,9 @@ router
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
-  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute);
+  .get('/api/0/issues/:issueId/', getIssueRoute)
+  .put('/api/0/issues/:issueId/', updateIssueRoute)
+  .delete('/api/0/issues/:issueId/', deleteIssueRoute)
+  .get('/api/0/issues/:issueId/events/', listIssueEventsRoute)
+  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute)
+  .get('/api/0/events/:eventId/', getEventRoute);

@@ -31,7 +31,12 @@ export async function envelopeRoute(request: IRequest, env: Env): Promise<Respon
   const projectId = parseId(request.params.projectId, 'project');
   const envelope = parseEnvelope(await readBody(request));
   const publicKey = extractPublicKey(request, envelope.header.dsn);
-  await authenticateProject(env.DB, projectId, publicKey, request.headers.get('Origin'));
+  const key = await authenticateProject(
+    env.DB,
+    projectId,
+    publicKey,
+    request.headers.get('Origin'),
+  );
 
   const receivedAt = Date.now();
   let eventId = typeof envelope.header.event_id === 'string' ? envelope.header.event_id : undefined;
@@ -41,6 +46,9 @@ export async function envelopeRoute(request: IRequest, env: Env): Promise<Respon
       projectId,
       receivedAt,
       eventIdHint: envelope.header.event_id,
+      clientIp: request.headers.get('CF-Connecting-IP') ?? undefined,
+      settings: key.settings,
+      salt: key.salt,
     });
     await insertEvent(env.DB, record);
     eventId = record.eventId;
