@@ -7,9 +7,13 @@ import {
   updateProjectRoute,
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
+import { projectStatsRoute } from './api/statsRoutes';
+import { listTransactionsRoute } from './api/transactionRoutes';
 import { ClientError } from './http/ClientError';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
+import { securityRoute } from './ingest/securityRoute';
+import { storeRoute } from './ingest/storeRoute';
 
 // Browsers post envelopes from any page (origins are checked per project), and
 // the SDK must read the back-off headers of a 429.
@@ -37,10 +41,14 @@ export const router = AutoRouter({
 
 router
   .post('/api/:projectId/envelope/', envelopeRoute)
+  .post('/api/:projectId/store/', storeRoute)
+  .post('/api/:projectId/security/', securityRoute)
   .all('/api/0/*', requireAdmin)
   .get('/api/0/projects/', listProjectsRoute)
   .post('/api/0/projects/', createProjectRoute)
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
+  .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
+  .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
   .get('/api/0/issues/:issueId/events/latest/', latestEventRoute);

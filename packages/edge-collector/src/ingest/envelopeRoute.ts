@@ -1,49 +1,47 @@
 import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
-import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
 import { parseId } from '../http/parseId';
-import { insertEvent } from '../store/events';
 import { authenticateProject } from './authenticateProject';
+import { decodeBody } from './decodeBody';
+import { ingestItem, prepareItems } from './envelopeItems';
 import { extractPublicKey } from './extractPublicKey';
+import { createIngestContext, flushOutcomes } from './IngestContext';
 import { parseEnvelope } from './parseEnvelope';
-import { processEvent } from './processEvent';
 import { readBody } from './readBody';
+import { requireContentType } from './requireContentType';
 
-const decoder = new TextDecoder();
+/** What clients label envelopes with: the Sentry type, and text/plain from browsers (no preflight). */
+const ENVELOPE_TYPES = [
+  null,
+  'application/x-sentry-envelope',
+  'text/plain',
+  'application/octet-stream',
+  'application/json',
+];
 
-/** Relay's limit for one event, decompressed. */
-const MAX_EVENT_BYTES = 1024 * 1024;
-
-function parseItemJson(payload: Uint8Array, index: number): unknown {
-  if (payload.length > MAX_EVENT_BYTES) {
-    throw new ClientError(413, `item ${index} is over ${MAX_EVENT_BYTES} bytes`);
-  }
-  try {
-    return JSON.parse(decoder.decode(payload));
-  } catch {
-    throw new ClientError(400, `invalid envelope: item ${index} payload is not valid JSON`);
-  }
-}
-
-/** `POST /api/:projectId/envelope/`: authenticates, then stores each event item. */
+/** `POST /api/:projectId/envelope/`: authenticates, then ingests each item. */
 export async function envelopeRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
-  const envelope = parseEnvelope(await readBody(request));
+  requireContentType(request, ENVELOPE_TYPES);
+  const body = decodeBody(await readBody(request), request.headers.get('Content-Encoding'));
+  const envelope = parseEnvelope(body);
   const publicKey = extractPublicKey(request, envelope.header.dsn);
-  await authenticateProject(env.DB, projectId, publicKey, request.headers.get('Origin'));
+  const key = await authenticateProject(
+    env.DB,
+    projectId,
+    publicKey,
+    request.headers.get('Origin'),
+  );
+  const items = prepareItems(envelope.items);
 
-  const receivedAt = Date.now();
-  let eventId = typeof envelope.header.event_id === 'string' ? envelope.header.event_id : undefined;
-  for (const [index, item] of envelope.items.entries()) {
-    if (item.header.type !== 'event') continue; // other item types arrive in later versions
-    const record = await processEvent(parseItemJson(item.payload, index), {
-      projectId,
-      receivedAt,
-      eventIdHint: envelope.header.event_id,
-    });
-    await insertEvent(env.DB, record);
-    eventId = record.eventId;
+  const ingest = createIngestContext(request, env.DB, key);
+  const hint = envelope.header.event_id;
+  let eventId = typeof hint === 'string' ? hint : undefined;
+  try {
+    for (const item of items) eventId = (await ingestItem(item, ingest, hint)) ?? eventId;
+  } finally {
+    await flushOutcomes(ingest);
   }
   return json({ id: eventId ?? null });
 }

@@ -1,5 +1,8 @@
+import { enrichEvent } from '../enrich/enrichEvent';
 import { describeEvent } from '../fingerprint/describeEvent';
 import { fingerprintEvent } from '../fingerprint/fingerprintEvent';
+import { serializeForStorage } from '../limits/trimEvent';
+import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../projects/ProjectSettings';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import type { EventRecord } from '../store/events';
 import { normalizeEvent } from './normalizeEvent';
@@ -9,15 +12,28 @@ export interface ProcessContext {
   receivedAt: number;
   /** `event_id` from the envelope header, used when the event itself has none. */
   eventIdHint?: unknown;
+  /** The sender's address from `CF-Connecting-IP` (set by the routes; stored only if allowed). */
+  clientIp?: string;
+  /** The delivering request's `User-Agent`, for browser events that carry none. */
+  userAgent?: string;
+  /** ISO country code from Cloudflare's `request.cf.country`. */
+  country?: string;
+  /** The project's settings; defaults when absent. */
+  settings?: ProjectSettings;
 }
 
 /**
  * The pipeline from a decoded event payload to a row ready to store:
- * validate → parse stack → fingerprint. Pure apart from hashing, so each stage
- * can be tested alone.
+ * validate → enrich → parse stack → fingerprint → trim. Pure apart from
+ * hashing, so each stage can be tested alone. Filters and the rate limit run
+ * before it (see `ingestEvent`).
  */
 export async function processEvent(raw: unknown, context: ProcessContext): Promise<EventRecord> {
-  const event = parseEventStacks(normalizeEvent(raw, context.receivedAt, context.eventIdHint));
+  const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
+  const normalized = normalizeEvent(raw, context.receivedAt, context.eventIdHint);
+  const event = parseEventStacks(
+    enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp }),
+  );
   const { title, culprit } = describeEvent(event);
   const fingerprint = await fingerprintEvent(event);
   return {
@@ -30,6 +46,6 @@ export async function processEvent(raw: unknown, context: ProcessContext): Promi
     platform: event.platform,
     receivedAt: context.receivedAt,
     occurredAt: Math.round(event.timestamp * 1000),
-    payload: JSON.stringify({ ...event, received: context.receivedAt / 1000 }),
+    payload: serializeForStorage({ ...event, received: context.receivedAt / 1000 }),
   };
 }

@@ -1,3 +1,8 @@
+import {
+  DEFAULT_FILTER_SETTINGS,
+  type FilterSettings,
+  validateFilterSettings,
+} from '../filters/filterSettings';
 import { ClientError } from '../http/ClientError';
 
 /**
@@ -8,16 +13,32 @@ import { ClientError } from '../http/ClientError';
 export interface ProjectSettings {
   /** Days events are kept before the retention cleanup deletes them. */
   retentionDays: number;
+  /** Events accepted per minute (transactions counted apart) before a 429; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** Inbound filters: a matching event is answered 200, counted and not stored. */
+  filters: FilterSettings;
+  /** Keep the sender's IP in `user.ip_address`; off: every IP address is removed. */
+  storeClientIp: boolean;
 }
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   retentionDays: 90,
+  rateLimitPerMinute: 1000,
+  filters: DEFAULT_FILTER_SETTINGS,
+  storeClientIp: false,
 };
 
 /** Stored (partial) settings merged over the defaults. */
 export function resolveProjectSettings(stored: unknown): ProjectSettings {
-  const partial = typeof stored === 'object' && stored !== null ? stored : {};
-  return { ...DEFAULT_PROJECT_SETTINGS, ...(partial as Partial<ProjectSettings>) };
+  const partial = (
+    typeof stored === 'object' && stored !== null ? stored : {}
+  ) as Partial<ProjectSettings>;
+  return {
+    ...DEFAULT_PROJECT_SETTINGS,
+    ...partial,
+    // Stored filters hold only the ones a user changed.
+    filters: { ...DEFAULT_PROJECT_SETTINGS.filters, ...partial.filters },
+  };
 }
 
 type Validator = (value: unknown) => unknown;
@@ -29,9 +50,24 @@ const positiveInteger: Validator = (value) => {
   return value;
 };
 
+const nonNegativeInteger: Validator = (value) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ClientError(400, 'must be an integer, 0 or more');
+  }
+  return value;
+};
+
+const boolean: Validator = (value) => {
+  if (typeof value !== 'boolean') throw new ClientError(400, 'must be true or false');
+  return value;
+};
+
 /** One validator per setting; an unknown key is a 400, not silently stored. */
 const VALIDATORS: { [K in keyof ProjectSettings]: Validator } = {
   retentionDays: positiveInteger,
+  rateLimitPerMinute: nonNegativeInteger,
+  filters: validateFilterSettings,
+  storeClientIp: boolean,
 };
 
 /** Checks a settings patch from the API and returns it merged over `current`. */
