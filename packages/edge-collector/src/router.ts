@@ -10,6 +10,7 @@ import { requireAdmin } from './api/requireAdmin';
 import { projectStatsRoute } from './api/statsRoutes';
 import { listTransactionsRoute } from './api/transactionRoutes';
 import { ClientError } from './http/ClientError';
+import { exposeCorsHeaders } from './http/exposeCorsHeaders';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
 import { securityRoute } from './ingest/securityRoute';
@@ -17,6 +18,7 @@ import { storeRoute } from './ingest/storeRoute';
 
 // Browsers post envelopes from any page (origins are checked per project), and
 // the SDK must read the back-off headers of a 429.
+const EXPOSED_HEADERS = ['Retry-After', 'X-Sentry-Rate-Limits', 'X-Sentry-Error', 'Link'];
 const { preflight, corsify } = cors({
   origin: '*',
   allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
@@ -28,14 +30,14 @@ const { preflight, corsify } = cors({
     'sentry-trace',
     'baggage',
   ],
-  exposeHeaders: ['Retry-After', 'X-Sentry-Rate-Limits', 'X-Sentry-Error', 'Link'],
+  exposeHeaders: EXPOSED_HEADERS,
   maxAge: 86400,
 });
 
 export const router = AutoRouter({
   before: [preflight],
   catch: toErrorResponse,
-  finally: [corsify],
+  finally: [corsify, exposeCorsHeaders(EXPOSED_HEADERS)],
   missing: (request) => toErrorResponse(new ClientError(404, 'no such endpoint'), request),
 });
 

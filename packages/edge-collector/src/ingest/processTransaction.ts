@@ -7,12 +7,18 @@ import type { TransactionRecord } from '../store/transactions';
 import { normalizeEvent } from './normalizeEvent';
 import type { ProcessContext } from './processEvent';
 
-/** Seconds since the epoch from a number or an RFC 3339 string (naive times are UTC). */
+/**
+ * Seconds since the epoch from a number or an RFC 3339 string (naive times
+ * are UTC). The fraction is read apart: `Date.parse` keeps only milliseconds
+ * and Python SDKs send microseconds, which short spans need.
+ */
 function parseTimestamp(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
   if (typeof value !== 'string') return undefined;
-  const parsed = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
-  return Number.isNaN(parsed) ? undefined : parsed / 1000;
+  const fraction = /^[^.]*T[^.]*(\.\d+)/.exec(value)?.[1] ?? '';
+  const whole = fraction ? value.replace(fraction, '') : value;
+  const parsed = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(whole) ? whole : `${whole}Z`);
+  return Number.isNaN(parsed) ? undefined : parsed / 1000 + Number(fraction || 0);
 }
 
 /** Keeps measurements shaped `{name: {value: number, unit?: string}}`; drops the rest. */
