@@ -117,3 +117,31 @@ describe('inbound filters at ingestion', () => {
     }
   });
 });
+
+describe('rate limits inside one envelope', () => {
+  it('stores the error and names the limited transactions in a 200', async () => {
+    const project = await createProject();
+    await updateSettings(project, { rateLimitPerMinute: 1 });
+    const transaction = (eventId: string) => [
+      { type: 'transaction' },
+      { event_id: eventId, transaction: '/', start_timestamp: 1, timestamp: 2 },
+    ];
+    expect(
+      (await sendEnvelope(project, envelope({}, transaction('1'.repeat(32)) as [object, unknown])))
+        .status,
+    ).toBe(200);
+    const response = await sendEnvelope(
+      project,
+      envelope({}, transaction('2'.repeat(32)) as [object, unknown], [
+        { type: 'event' },
+        { event_id: '3'.repeat(32), message: 'still stored' },
+      ]),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: '3'.repeat(32) });
+    expect(response.headers.get('X-Sentry-Rate-Limits')).toMatch(/^\d+:transaction:project$/);
+    const stats = await projectStats(project);
+    expect(outcomeCount(stats, 'rate_limited', 'transaction')).toBe(1);
+    expect(outcomeCount(stats, 'accepted', 'error')).toBe(1);
+  });
+});

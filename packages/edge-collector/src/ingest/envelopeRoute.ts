@@ -1,5 +1,6 @@
 import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
+import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
 import { parseId } from '../http/parseId';
 import { authenticateProject } from './authenticateProject';
@@ -38,10 +39,29 @@ export async function envelopeRoute(request: IRequest, env: Env): Promise<Respon
   const ingest = createIngestContext(request, env.DB, key);
   const hint = envelope.header.event_id;
   let eventId = typeof hint === 'string' ? hint : undefined;
+  // As Relay does: a rate-limited item does not stop the others; the SDK
+  // learns the limit from the header, and gets a 429 only if nothing got in.
+  const limits: ClientError[] = [];
+  let admitted = false;
   try {
-    for (const item of items) eventId = (await ingestItem(item, ingest, hint)) ?? eventId;
+    for (const item of items) {
+      try {
+        const id = await ingestItem(item, ingest, hint);
+        admitted = true;
+        eventId = id ?? eventId;
+      } catch (error) {
+        if (!(error instanceof ClientError && error.status === 429)) throw error;
+        limits.push(error);
+      }
+    }
   } finally {
     await flushOutcomes(ingest);
   }
-  return json({ id: eventId ?? null });
+  const [firstLimit] = limits;
+  if (firstLimit && !admitted) throw firstLimit;
+  const rateLimits = limits.map((limit) => limit.headers['X-Sentry-Rate-Limits']).join(', ');
+  return json(
+    { id: eventId ?? null },
+    rateLimits ? { headers: { 'X-Sentry-Rate-Limits': rateLimits } } : {},
+  );
 }
