@@ -13,12 +13,18 @@ import {
   updateProjectRoute,
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
+import { projectStatsRoute } from './api/statsRoutes';
+import { listTransactionsRoute } from './api/transactionRoutes';
 import { ClientError } from './http/ClientError';
+import { exposeCorsHeaders } from './http/exposeCorsHeaders';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
+import { securityRoute } from './ingest/securityRoute';
+import { storeRoute } from './ingest/storeRoute';
 
 // Browsers post envelopes from any page (origins are checked per project), and
 // the SDK must read the back-off headers of a 429.
+const EXPOSED_HEADERS = ['Retry-After', 'X-Sentry-Rate-Limits', 'X-Sentry-Error', 'Link'];
 const { preflight, corsify } = cors({
   origin: '*',
   allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
@@ -30,25 +36,29 @@ const { preflight, corsify } = cors({
     'sentry-trace',
     'baggage',
   ],
-  exposeHeaders: ['Retry-After', 'X-Sentry-Rate-Limits', 'X-Sentry-Error', 'Link'],
+  exposeHeaders: EXPOSED_HEADERS,
   maxAge: 86400,
 });
 
 export const router = AutoRouter({
   before: [preflight],
   catch: toErrorResponse,
-  finally: [corsify],
+  finally: [corsify, exposeCorsHeaders(EXPOSED_HEADERS)],
   missing: (request) => toErrorResponse(new ClientError(404, 'no such endpoint'), request),
 });
 
 router
   .post('/api/:projectId/envelope/', envelopeRoute)
+  .post('/api/:projectId/store/', storeRoute)
+  .post('/api/:projectId/security/', securityRoute)
   .all('/api/0/*', requireAdmin)
   .get('/api/0/projects/', listProjectsRoute)
   .post('/api/0/projects/', createProjectRoute)
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
+  .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
+  .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
   .get('/api/0/issues/:issueId/', getIssueRoute)
   .put('/api/0/issues/:issueId/', updateIssueRoute)
   .delete('/api/0/issues/:issueId/', deleteIssueRoute)

@@ -54,3 +54,51 @@ export function sendEnvelope(project: CreatedProject, body: BodyInit, headers: H
     body,
   });
 }
+
+/** Changes a project's settings through the admin API (a patch, as PUT takes it). */
+export function updateSettings(project: CreatedProject, settings: Record<string, unknown>) {
+  return admin(`/api/0/projects/${project.id}/`, {
+    method: 'PUT',
+    body: JSON.stringify({ settings }),
+  });
+}
+
+export interface ProjectStats {
+  totals: Record<string, number>;
+  outcomes: { outcome: string; category: string; reason: string; quantity: number }[];
+}
+
+export function projectStats(project: CreatedProject): Promise<ProjectStats> {
+  return admin<ProjectStats>(`/api/0/projects/${project.id}/stats/`);
+}
+
+/** The quantity stats hold for one outcome, category and reason ('' = none). */
+export function outcomeCount(
+  stats: ProjectStats,
+  outcome: string,
+  category: string,
+  reason = '',
+): number {
+  return (
+    stats.outcomes.find(
+      (row) => row.outcome === outcome && row.category === category && row.reason === reason,
+    )?.quantity ?? 0
+  );
+}
+
+export interface IssueSummary {
+  id: string;
+  title: string;
+  culprit: string;
+  count: number;
+  level: string;
+}
+
+/** The project's issues and, for the first, its latest stored event. */
+export async function firstIssueAndEvent<E = Record<string, unknown>>(project: CreatedProject) {
+  const issues = await admin<IssueSummary[]>(`/api/0/projects/${project.id}/issues/`);
+  const issue = issues[0];
+  if (!issue) throw new Error('no issue was created');
+  const event = await admin<E>(`/api/0/issues/${issue.id}/events/latest/`);
+  return { issues, issue, event };
+}

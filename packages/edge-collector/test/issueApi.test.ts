@@ -106,8 +106,8 @@ describe('GET, PUT and DELETE /api/0/issues/:id/', () => {
     expect(tag('browser')).toMatchObject({
       totalValues: 2,
       topValues: [
-        { value: 'Firefox 128', count: 2 },
-        { value: 'Chrome 128', count: 1 },
+        { value: 'Firefox 128.0', count: 2 },
+        { value: 'HeadlessChrome 156.0.0', count: 1 },
       ],
     });
     expect(tag('user')?.totalValues).toBe(2);

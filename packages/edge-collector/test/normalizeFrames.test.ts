@@ -35,4 +35,8 @@ describe('normalizeFunction', () => {
   ])('turns %s into "%s"', (name, expected) => {
     expect(normalizeFunction(name)).toBe(expected);
   });
+
+  it('keeps short names outside JavaScript, where nothing is minified', () => {
+    expect(normalizeFunction('f', 'python')).toBe('f');
+  });
 });

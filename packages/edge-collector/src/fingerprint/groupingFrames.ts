@@ -38,7 +38,7 @@ export function groupingFrames(frames: readonly StackFrame[], platform: string):
   for (const frame of inApp) {
     if (!isUsable(frame)) continue;
     const file = frame.module || normalizeFilename(frame.filename || frame.abs_path || '');
-    const key = { file, function: normalizeFunction(frame.function) };
+    const key = { file, function: normalizeFunction(frame.function, platform) };
     if (!key.file && !key.function) continue;
     const previous = keys[keys.length - 1];
     if (previous && previous.file === key.file && previous.function === key.function) continue;

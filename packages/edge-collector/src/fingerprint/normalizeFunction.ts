@@ -3,10 +3,10 @@
  * Chrome's `Cart.total`, `Cart.prototype.total`, `Object.total [as run]`,
  * `async total` and `new Total` and Firefox's and Safari's `total` are all
  * `total`. Anonymous functions (`<anonymous>`, `?`, Firefox's `outer/<`,
- * Safari's empty name and `global code`) and minified names of one or two
- * characters come out empty: they carry no weight.
+ * Safari's empty name and `global code`) and, in JavaScript, minified names of
+ * one or two characters come out empty: they carry no weight.
  */
-export function normalizeFunction(name: string | undefined): string {
+export function normalizeFunction(name: string | undefined, platform = 'javascript'): string {
   if (!name) return '';
   let text = name
     .replace(/\s*\[as [^\]]*\]$/, '') // V8's `[as alias]`
@@ -17,5 +17,6 @@ export function normalizeFunction(name: string | undefined): string {
   if (text === 'global code' || text === 'anonymous' || text === 'eval code') return '';
   text = text.slice(text.lastIndexOf('/') + 1); // Firefox's `outer/inner`
   text = text.slice(text.lastIndexOf('.') + 1); // `Foo.prototype.bar`, `Object.bar`
-  return text.length <= 2 ? '' : text;
+  const minified = text.length <= 2 && (platform === 'javascript' || platform === 'node');
+  return minified ? '' : text;
 }

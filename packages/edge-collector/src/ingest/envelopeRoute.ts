@@ -3,33 +3,30 @@ import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
 import { parseId } from '../http/parseId';
-import { insertEvent } from '../store/events';
 import { authenticateProject } from './authenticateProject';
+import { decodeBody } from './decodeBody';
+import { ingestItem, prepareItems } from './envelopeItems';
 import { extractPublicKey } from './extractPublicKey';
+import { createIngestContext, flushOutcomes } from './IngestContext';
 import { parseEnvelope } from './parseEnvelope';
-import { processEvent } from './processEvent';
 import { readBody } from './readBody';
+import { requireContentType } from './requireContentType';
 
-const decoder = new TextDecoder();
+/** What clients label envelopes with: the Sentry type, and text/plain from browsers (no preflight). */
+const ENVELOPE_TYPES = [
+  null,
+  'application/x-sentry-envelope',
+  'text/plain',
+  'application/octet-stream',
+  'application/json',
+];
 
-/** Relay's limit for one event, decompressed. */
-const MAX_EVENT_BYTES = 1024 * 1024;
-
-function parseItemJson(payload: Uint8Array, index: number): unknown {
-  if (payload.length > MAX_EVENT_BYTES) {
-    throw new ClientError(413, `item ${index} is over ${MAX_EVENT_BYTES} bytes`);
-  }
-  try {
-    return JSON.parse(decoder.decode(payload));
-  } catch {
-    throw new ClientError(400, `invalid envelope: item ${index} payload is not valid JSON`);
-  }
-}
-
-/** `POST /api/:projectId/envelope/`: authenticates, then stores each event item. */
+/** `POST /api/:projectId/envelope/`: authenticates, then ingests each item. */
 export async function envelopeRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
-  const envelope = parseEnvelope(await readBody(request));
+  requireContentType(request, ENVELOPE_TYPES);
+  const body = decodeBody(await readBody(request), request.headers.get('Content-Encoding'));
+  const envelope = parseEnvelope(body);
   const publicKey = extractPublicKey(request, envelope.header.dsn);
   const key = await authenticateProject(
     env.DB,
@@ -37,21 +34,34 @@ export async function envelopeRoute(request: IRequest, env: Env): Promise<Respon
     publicKey,
     request.headers.get('Origin'),
   );
+  const items = prepareItems(envelope.items);
 
-  const receivedAt = Date.now();
-  let eventId = typeof envelope.header.event_id === 'string' ? envelope.header.event_id : undefined;
-  for (const [index, item] of envelope.items.entries()) {
-    if (item.header.type !== 'event') continue; // other item types arrive in later versions
-    const record = await processEvent(parseItemJson(item.payload, index), {
-      projectId,
-      receivedAt,
-      eventIdHint: envelope.header.event_id,
-      clientIp: request.headers.get('CF-Connecting-IP') ?? undefined,
-      settings: key.settings,
-      salt: key.salt,
-    });
-    await insertEvent(env.DB, record);
-    eventId = record.eventId;
+  const ingest = createIngestContext(request, env.DB, key);
+  const hint = envelope.header.event_id;
+  let eventId = typeof hint === 'string' ? hint : undefined;
+  // As Relay does: a rate-limited item does not stop the others; the SDK
+  // learns the limit from the header, and gets a 429 only if nothing got in.
+  const limits: ClientError[] = [];
+  let admitted = false;
+  try {
+    for (const item of items) {
+      try {
+        const id = await ingestItem(item, ingest, hint);
+        admitted = true;
+        eventId = id ?? eventId;
+      } catch (error) {
+        if (!(error instanceof ClientError && error.status === 429)) throw error;
+        limits.push(error);
+      }
+    }
+  } finally {
+    await flushOutcomes(ingest);
   }
-  return json({ id: eventId ?? null });
+  const [firstLimit] = limits;
+  if (firstLimit && !admitted) throw firstLimit;
+  const rateLimits = limits.map((limit) => limit.headers['X-Sentry-Rate-Limits']).join(', ');
+  return json(
+    { id: eventId ?? null },
+    rateLimits ? { headers: { 'X-Sentry-Rate-Limits': rateLimits } } : {},
+  );
 }

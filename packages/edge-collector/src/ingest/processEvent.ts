@@ -1,11 +1,14 @@
+import { enrichEvent } from '../enrich/enrichEvent';
 import { describeEvent } from '../fingerprint/describeEvent';
 import { fingerprintEvent } from '../fingerprint/fingerprintEvent';
 import { parseFingerprintRules } from '../fingerprint/fingerprintRules';
 import { eventTags } from '../issues/eventTags';
 import { identifyUser } from '../issues/identifyUser';
 import { randomHex } from '../lib/randomHex';
+import { serializeForStorage } from '../limits/trimEvent';
 import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../projects/ProjectSettings';
 import { scrubEvent } from '../scrub/scrubEvent';
+import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import type { EventRecord } from '../store/events';
 import { normalizeEvent } from './normalizeEvent';
@@ -15,25 +18,33 @@ export interface ProcessContext {
   receivedAt: number;
   /** `event_id` from the envelope header, used when the event itself has none. */
   eventIdHint?: unknown;
-  /** The sender's IP (`CF-Connecting-IP`): only its salted hash is kept, to count users. */
+  /** The sender's address from `CF-Connecting-IP` (set by the routes; stored only if allowed). */
   clientIp?: string;
-  /** The project's resolved settings (scrubbing, fingerprint rules); defaults if absent. */
+  /** The delivering request's `User-Agent`, for browser events that carry none. */
+  userAgent?: string;
+  /** ISO country code from Cloudflare's `request.cf.country`. */
+  country?: string;
+  /** The project's settings; defaults when absent. */
   settings?: ProjectSettings;
-  /** The project's secret salt (see `KeyRecord.salt`). */
+  /** The project's secret salt, for hashed IPs (distinct users) and hashed scrubbed values. */
   salt?: string;
 }
 
 /**
  * The pipeline from a decoded event payload to a row ready to store:
- * validate → parse stack → scrub → fingerprint. Plain functions of plain data,
- * so each stage can be tested alone.
+ * validate → enrich → parse stack → scrub → fingerprint → trim. Plain
+ * functions of plain data, so each stage can be tested alone. Filters and the
+ * rate limit run before it (see `ingestEvent`).
  */
 export async function processEvent(raw: unknown, context: ProcessContext): Promise<EventRecord> {
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
   const salt = context.salt ?? '';
-  const parsed = parseEventStacks(normalizeEvent(raw, context.receivedAt, context.eventIdHint));
-  const userKey = identifyUser(parsed, context.clientIp, salt); // before scrubbing drops the IP
-  const event = scrubEvent(parsed, { ...settings, salt });
+  const normalized = normalizeEvent(raw, context.receivedAt, context.eventIdHint);
+  const userKey = identifyUser(normalized, context.clientIp, salt); // before the IP is dropped
+  const enriched = parseEventStacks(
+    enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp }),
+  );
+  const event = scrubEvent(enriched, scrubOptionsFor(settings, salt));
   const { title, culprit } = describeEvent(event);
   const fingerprint = fingerprintEvent(event, parseFingerprintRules(settings.fingerprintRules));
   return {
@@ -46,7 +57,7 @@ export async function processEvent(raw: unknown, context: ProcessContext): Promi
     platform: event.platform,
     receivedAt: context.receivedAt,
     occurredAt: Math.round(event.timestamp * 1000),
-    payload: JSON.stringify({ ...event, received: context.receivedAt / 1000 }),
+    payload: serializeForStorage({ ...event, received: context.receivedAt / 1000 }),
     release: typeof event.release === 'string' ? event.release : null,
     userKey,
     tags: eventTags(event, userKey),

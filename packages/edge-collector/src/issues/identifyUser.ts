@@ -5,9 +5,11 @@ const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]+)$/i;
 
 /**
  * Who an event happened to, for counting distinct users: `id:<user.id>` when
- * the SDK set one, else `ip:<hash>`, a salted hash of the client's IP (the
- * connection's, else a literal `user.ip_address`), so the IP itself is never
- * stored. Null when neither is known. Runs before scrubbing removes the IP.
+ * the SDK set one, else `ip:<hash>`, a salted hash of the user's IP so the IP
+ * itself is never stored: a literal `user.ip_address`, else the connection's
+ * IP when the sender is the user (a browser event, or `{{auto}}`), not a
+ * server reporting on someone's behalf. Null when neither is known. Runs
+ * before enrichment and scrubbing drop the IP.
  */
 export function identifyUser(
   event: SentryEvent,
@@ -18,6 +20,8 @@ export function identifyUser(
   const id = (user as Record<string, unknown>).id;
   if ((typeof id === 'string' && id) || typeof id === 'number') return `id:${id}`;
   const sent = (user as Record<string, unknown>).ip_address;
-  const ip = clientIp || (typeof sent === 'string' && IP_ADDRESS.test(sent) ? sent : undefined);
+  const senderIsUser = sent === '{{auto}}' || event.platform === 'javascript';
+  const ip =
+    typeof sent === 'string' && IP_ADDRESS.test(sent) ? sent : senderIsUser ? clientIp : undefined;
   return ip ? `ip:${sha256Sync(`${salt}\u0000${ip.toLowerCase()}`).slice(0, 16)}` : null;
 }

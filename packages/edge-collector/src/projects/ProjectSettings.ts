@@ -1,3 +1,8 @@
+import {
+  DEFAULT_FILTER_SETTINGS,
+  type FilterSettings,
+  validateFilterSettings,
+} from '../filters/filterSettings';
 import { parseFingerprintRule } from '../fingerprint/fingerprintRules';
 import { ClientError } from '../http/ClientError';
 
@@ -9,6 +14,12 @@ import { ClientError } from '../http/ClientError';
 export interface ProjectSettings {
   /** Days events are kept before the retention cleanup deletes them. */
   retentionDays: number;
+  /** Events accepted per minute (transactions counted apart) before a 429; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** Inbound filters: a matching event is answered 200, counted and not stored. */
+  filters: FilterSettings;
+  /** Keep the sender's IP in `user.ip_address`; off: every IP address is removed. */
+  storeClientIp: boolean;
   /** Keys to scrub besides the defaults: a name (`card`) or a dotted path (`extra.customer`). */
   sensitiveFields: string[];
   /** Keys or dotted paths never scrubbed (`user.ip_address` keeps client IPs). */
@@ -23,6 +34,9 @@ export interface ProjectSettings {
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   retentionDays: 90,
+  rateLimitPerMinute: 1000,
+  filters: DEFAULT_FILTER_SETTINGS,
+  storeClientIp: false,
   sensitiveFields: [],
   safeFields: [],
   scrubIpAddresses: true,
@@ -32,8 +46,15 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
 
 /** Stored (partial) settings merged over the defaults. */
 export function resolveProjectSettings(stored: unknown): ProjectSettings {
-  const partial = typeof stored === 'object' && stored !== null ? stored : {};
-  return { ...DEFAULT_PROJECT_SETTINGS, ...(partial as Partial<ProjectSettings>) };
+  const partial = (
+    typeof stored === 'object' && stored !== null ? stored : {}
+  ) as Partial<ProjectSettings>;
+  return {
+    ...DEFAULT_PROJECT_SETTINGS,
+    ...partial,
+    // Stored filters hold only the ones a user changed.
+    filters: { ...DEFAULT_PROJECT_SETTINGS.filters, ...partial.filters },
+  };
 }
 
 type Validator = (value: unknown) => unknown;
@@ -41,6 +62,13 @@ type Validator = (value: unknown) => unknown;
 const positiveInteger: Validator = (value) => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new ClientError(400, 'must be a positive integer');
+  }
+  return value;
+};
+
+const nonNegativeInteger: Validator = (value) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ClientError(400, 'must be an integer, 0 or more');
   }
   return value;
 };
@@ -77,6 +105,9 @@ const fingerprintRules: Validator = (value) => {
 /** One validator per setting; an unknown key is a 400, not silently stored. */
 const VALIDATORS: { [K in keyof ProjectSettings]: Validator } = {
   retentionDays: positiveInteger,
+  rateLimitPerMinute: nonNegativeInteger,
+  filters: validateFilterSettings,
+  storeClientIp: boolean,
   sensitiveFields: stringList,
   safeFields: stringList,
   scrubIpAddresses: boolean,

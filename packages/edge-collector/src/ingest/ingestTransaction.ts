@@ -1,0 +1,18 @@
+import { insertTransaction } from '../store/transactions';
+import { admitEvent } from './admitEvent';
+import type { IngestContext } from './IngestContext';
+import { normalizeEvent } from './normalizeEvent';
+import { processTransaction } from './processTransaction';
+
+/** One `transaction` item: validate → filter → rate-limit (its own counter) → process → store. */
+export async function ingestTransaction(
+  raw: unknown,
+  ingest: IngestContext,
+  eventIdHint?: unknown,
+): Promise<string> {
+  const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
+  if (!(await admitEvent(event, 'transaction', ingest))) return event.event_id;
+  const record = processTransaction(raw, { ...ingest, eventIdHint });
+  await insertTransaction(ingest.db, record);
+  return record.eventId;
+}

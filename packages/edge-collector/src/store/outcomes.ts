@@ -1,0 +1,78 @@
+// SQL for per-project outcome counts, which also serve as the rate limiter's counter.
+import type { OutcomeCount } from '../outcomes/OutcomeTally';
+
+const MINUTE_MS = 60_000;
+
+export function minuteOf(time: number): number {
+  return time - (time % MINUTE_MS);
+}
+
+/**
+ * Counts one accepted item of `category` in the current minute unless the
+ * minute already holds `limit`: one statement, atomic under concurrency.
+ * Returns false when the limit was reached (nothing is counted then).
+ */
+export async function countAcceptedWithinLimit(
+  db: D1Database,
+  projectId: number,
+  category: string,
+  now: number,
+  limit: number,
+): Promise<boolean> {
+  const row = await db
+    .prepare(
+      `INSERT INTO project_outcomes (project_id, minute, outcome, category, reason, quantity)
+       VALUES (?1, ?2, 'accepted', ?3, '', 1)
+       ON CONFLICT (project_id, minute, outcome, category, reason)
+       DO UPDATE SET quantity = quantity + 1 WHERE quantity < ?4
+       RETURNING quantity`,
+    )
+    .bind(projectId, minuteOf(now), category, limit)
+    .first<{ quantity: number }>();
+  return row !== null;
+}
+
+/** Adds a request's outcome counts to the current minute, in one batch. */
+export async function insertOutcomes(
+  db: D1Database,
+  projectId: number,
+  now: number,
+  counts: OutcomeCount[],
+): Promise<void> {
+  if (counts.length === 0) return;
+  const statement = db.prepare(
+    `INSERT INTO project_outcomes (project_id, minute, outcome, category, reason, quantity)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (project_id, minute, outcome, category, reason)
+     DO UPDATE SET quantity = quantity + excluded.quantity`,
+  );
+  await db.batch(
+    counts.map((count) =>
+      statement.bind(
+        projectId,
+        minuteOf(now),
+        count.outcome,
+        count.category,
+        count.reason,
+        count.quantity,
+      ),
+    ),
+  );
+}
+
+/** Totals per outcome, category and reason since `since` (ms), largest first. */
+export async function selectOutcomeTotals(
+  db: D1Database,
+  projectId: number,
+  since: number,
+): Promise<OutcomeCount[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT outcome, category, reason, SUM(quantity) AS quantity FROM project_outcomes
+       WHERE project_id = ? AND minute >= ?
+       GROUP BY outcome, category, reason ORDER BY quantity DESC, outcome, category, reason`,
+    )
+    .bind(projectId, minuteOf(since))
+    .all<OutcomeCount>();
+  return results;
+}
