@@ -1,6 +1,8 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { scrubEvent } from '../src/scrub/scrubEvent';
 import { pythonEvent } from './fixtures/events/pythonEvent';
+import { admin, createProject, envelope, sendEnvelope } from './helpers';
 
 /** Every secret planted below; none may survive scrubbing anywhere in the JSON. */
 const SECRETS = [
@@ -198,5 +200,32 @@ describe('scrubEvent', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('"module":"shop.gateway"');
+  });
+});
+
+describe('scrubbing at ingestion', () => {
+  it('stores a transaction without the password in its raw request data', async () => {
+    const project = await createProject();
+    const eventId = '7'.repeat(32);
+    const transaction = {
+      type: 'transaction',
+      transaction: '/users/jane.doe@example.com/login',
+      start_timestamp: 1_700_000_000,
+      timestamp: 1_700_000_001,
+      contexts: { trace: { op: 'http.server', trace_id: 'f'.repeat(32), span_id: 'e'.repeat(16) } },
+      request: { url: 'https://shop.test/login', data: { username: 'jane', password: 'hunter2' } },
+      spans: [
+        { op: 'db', description: "SELECT 1 FROM users WHERE email = 'jane.doe@example.com'" },
+      ],
+    };
+    const body = envelope({ event_id: eventId }, [{ type: 'transaction' }, transaction]);
+    expect((await sendEnvelope(project, body)).status).toBe(200);
+    const [listed] = await admin<{ name: string }[]>(`/api/0/projects/${project.id}/transactions/`);
+    expect(listed?.name).toBe('/users/[email]/login');
+    const row = await env.DB.prepare('SELECT payload FROM transactions WHERE event_id = ?')
+      .bind(eventId)
+      .first<{ payload: string }>();
+    expect(row?.payload).toContain('"password":"[Filtered]"');
+    expect(row?.payload).not.toMatch(/hunter2|jane\.doe@example\.com/);
   });
 });
