@@ -151,6 +151,14 @@ describe('scrubEvent', () => {
     expect(scrubEvent(event)).toEqual(event);
   });
 
+  it('keeps the IP of a server in a URL and loopback addresses', () => {
+    const event = {
+      request: { url: 'http://203.0.113.5:8080/checkout' },
+      message: 'proxy http://[2001:db8::5]/x said 127.0.0.1 is down',
+    };
+    expect(scrubEvent(event)).toEqual(event);
+  });
+
   it('applies a project’s extra sensitive fields and safe fields', () => {
     const event = {
       user: { id: '42', email: 'jane.doe@example.com' },

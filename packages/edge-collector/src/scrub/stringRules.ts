@@ -31,7 +31,9 @@ const API_KEYS = [
  * `@creditcard`, `@iban`, `@usssn`, `@email`, `@ip`, …). Card numbers are
  * masked only when they pass Luhn and start like a card network's number, so
  * millisecond timestamps and order numbers survive. An IPv4 address ending in
- * `.0` is taken for a version number (`Chrome 120.0.0.0`), not a host.
+ * `.0` is taken for a version number (`Chrome 120.0.0.0`); a URL's host
+ * (`http://203.0.113.5/app.js`) names a server, not a person, and loopback
+ * addresses no one: those are kept.
  */
 export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps: boolean) {
   const keys = sensitiveKeySource(extraSensitiveKeys);
@@ -107,15 +109,15 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
       {
         quick: (t) => /\d\.\d/.test(t),
         pattern: new RegExp(
-          `(?<![\\w]|\\d\\.|[A-Za-z]/)(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}(?![\\w]|\\.\\d)`,
+          `(?<![\\w]|\\d\\.|[A-Za-z]/|://)(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}(?![\\w]|\\.\\d)`,
           'g',
         ),
-        replace: (mask, m) => (m.endsWith('.0') ? m : mask(m, 'ip')),
+        replace: (mask, m) => (m.endsWith('.0') || m.startsWith('127.') ? m : mask(m, 'ip')),
       },
       {
         quick: (t) => /[\da-f]:|::/i.test(t),
         pattern: new RegExp(
-          `(?<![\\w:])(?:${HEX_GROUP}(?::${HEX_GROUP}){7}|(?:${HEX_GROUP}(?::${HEX_GROUP})*)?::(?:${HEX_GROUP}(?::${HEX_GROUP})*)?)(?![\\w:])`,
+          `(?<![\\w:]|://\\[)(?:${HEX_GROUP}(?::${HEX_GROUP}){7}|(?:${HEX_GROUP}(?::${HEX_GROUP})*)?::(?:${HEX_GROUP}(?::${HEX_GROUP})*)?)(?![\\w:])`,
           'g',
         ),
         // Three groups at least: `::1` and C++/Ruby `A::B` are not worth masking.
