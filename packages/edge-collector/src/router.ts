@@ -1,4 +1,10 @@
 import { AutoRouter, cors } from 'itty-router';
+import {
+  createRuleRoute,
+  deleteRuleRoute,
+  listRulesRoute,
+  updateRuleRoute,
+} from './api/alertRuleRoutes';
 import { latestEventRoute, listIssuesRoute } from './api/issueRoutes';
 import {
   createProjectRoute,
@@ -7,6 +13,13 @@ import {
   updateProjectRoute,
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  listWebhooksRoute,
+  testWebhookRoute,
+} from './api/webhookRoutes';
 import { ClientError } from './http/ClientError';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
@@ -43,4 +56,13 @@ router
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
-  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute);
+  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute)
+  .get('/api/0/projects/:projectId/rules/', listRulesRoute)
+  .post('/api/0/projects/:projectId/rules/', createRuleRoute)
+  .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)
+  .delete('/api/0/projects/:projectId/rules/:ruleId/', deleteRuleRoute)
+  .get('/api/0/projects/:projectId/webhooks/', listWebhooksRoute)
+  .post('/api/0/projects/:projectId/webhooks/', createWebhookRoute)
+  .delete('/api/0/projects/:projectId/webhooks/:hookId/', deleteWebhookRoute)
+  .get('/api/0/projects/:projectId/webhooks/:hookId/deliveries/', listDeliveriesRoute)
+  .post('/api/0/projects/:projectId/webhooks/:hookId/test/', testWebhookRoute);

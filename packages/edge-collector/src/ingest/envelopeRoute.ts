@@ -1,9 +1,9 @@
 import type { IRequest } from 'itty-router';
+import { storeEventWithAlerts } from '../alerts/storeEventWithAlerts';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
 import { parseId } from '../http/parseId';
-import { insertEvent } from '../store/events';
 import { authenticateProject } from './authenticateProject';
 import { extractPublicKey } from './extractPublicKey';
 import { parseEnvelope } from './parseEnvelope';
@@ -27,7 +27,11 @@ function parseItemJson(payload: Uint8Array, index: number): unknown {
 }
 
 /** `POST /api/:projectId/envelope/`: authenticates, then stores each event item. */
-export async function envelopeRoute(request: IRequest, env: Env): Promise<Response> {
+export async function envelopeRoute(
+  request: IRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   const envelope = parseEnvelope(await readBody(request));
   const publicKey = extractPublicKey(request, envelope.header.dsn);
@@ -42,7 +46,7 @@ export async function envelopeRoute(request: IRequest, env: Env): Promise<Respon
       receivedAt,
       eventIdHint: envelope.header.event_id,
     });
-    await insertEvent(env.DB, record);
+    await storeEventWithAlerts(env, ctx, record);
     eventId = record.eventId;
   }
   return json({ id: eventId ?? null });

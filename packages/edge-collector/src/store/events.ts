@@ -18,14 +18,21 @@ export interface StoredEvent {
   issueId: number;
   /** False when this event id was already stored (an SDK resend): nothing was counted. */
   created: boolean;
+  /** Results of the caller's `extraStatements`, in order. */
+  extraResults: D1Result[];
 }
 
 /**
  * Stores an event and counts it into its issue in one D1 batch (one
  * transaction), so concurrent events of one issue never lose a count and a
- * resent event id is neither stored nor counted twice.
+ * resent event id is neither stored nor counted twice. `extraStatements` (alerts) run
+ * in the same transaction, after the issue and the event are written.
  */
-export async function insertEvent(db: D1Database, event: EventRecord): Promise<StoredEvent> {
+export async function insertEvent(
+  db: D1Database,
+  event: EventRecord,
+  extraStatements: D1PreparedStatement[] = [],
+): Promise<StoredEvent> {
   const results = await db.batch([
     db
       .prepare(
@@ -69,10 +76,15 @@ export async function insertEvent(db: D1Database, event: EventRecord): Promise<S
     db
       .prepare('SELECT issue_id FROM events WHERE project_id = ? AND event_id = ?')
       .bind(event.projectId, event.eventId),
+    ...extraStatements,
   ]);
   const issueId = (results[2]?.results[0] as { issue_id: number } | undefined)?.issue_id;
   if (issueId === undefined) throw new Error('D1 did not return the event issue');
-  return { issueId, created: (results[1]?.meta.changes ?? 0) > 0 };
+  return {
+    issueId,
+    created: (results[1]?.meta.changes ?? 0) > 0,
+    extraResults: results.slice(3),
+  };
 }
 
 /** The newest event of an issue, as the stored JSON payload. */
