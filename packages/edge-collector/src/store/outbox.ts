@@ -49,18 +49,16 @@ interface Claim {
  * counts the attempt, in one statement, so two Workers never send the same one.
  */
 export async function claimDeliveries(db: D1Database, claim: Claim): Promise<number[]> {
-  const only = claim.event
-    ? 'AND d.alert_id IN (SELECT id FROM alerts WHERE project_id = ?4 AND event_id = ?5)'
-    : claim.deliveryId !== undefined
-      ? 'AND d.id = ?6'
-      : '';
   const { results } = await db
     .prepare(
       `UPDATE alert_deliveries SET lease_until = ?1 + ?2, attempts = attempts + 1,
          last_attempt_at = ?1
        WHERE id IN (SELECT d.id FROM alert_deliveries d
          WHERE d.status = 'pending' AND d.next_attempt_at <= ?1 AND d.lease_until <= ?1
-         ${only} ORDER BY d.next_attempt_at LIMIT ?3)
+         AND (?4 IS NULL OR d.alert_id IN (SELECT id FROM alerts
+           WHERE project_id = ?4 AND event_id = ?5))
+         AND (?6 IS NULL OR d.id = ?6)
+       ORDER BY d.next_attempt_at LIMIT ?3)
        RETURNING id`,
     )
     .bind(
