@@ -5,7 +5,13 @@ import {
   listRulesRoute,
   updateRuleRoute,
 } from './api/alertRuleRoutes';
-import { latestEventRoute, listIssuesRoute } from './api/issueRoutes';
+import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
+import {
+  deleteIssueRoute,
+  getIssueRoute,
+  listIssuesRoute,
+  updateIssueRoute,
+} from './api/issueRoutes';
 import {
   createProjectRoute,
   getProjectRoute,
@@ -56,7 +62,6 @@ router
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
-  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)
   .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)
@@ -65,4 +70,10 @@ router
   .post('/api/0/projects/:projectId/webhooks/', createWebhookRoute)
   .delete('/api/0/projects/:projectId/webhooks/:hookId/', deleteWebhookRoute)
   .get('/api/0/projects/:projectId/webhooks/:hookId/deliveries/', listDeliveriesRoute)
-  .post('/api/0/projects/:projectId/webhooks/:hookId/test/', testWebhookRoute);
+  .post('/api/0/projects/:projectId/webhooks/:hookId/test/', testWebhookRoute)
+  .get('/api/0/issues/:issueId/', getIssueRoute)
+  .put('/api/0/issues/:issueId/', updateIssueRoute)
+  .delete('/api/0/issues/:issueId/', deleteIssueRoute)
+  .get('/api/0/issues/:issueId/events/', listIssueEventsRoute)
+  .get('/api/0/issues/:issueId/events/latest/', latestEventRoute)
+  .get('/api/0/events/:eventId/', getEventRoute);

@@ -22,6 +22,7 @@ function payload(title: string, message = `New issue in shop: ${title}`): AlertP
       level: 'error',
       status: 'unresolved',
       count: 1,
+      userCount: 0,
       firstSeen: '2026-01-01T12:00:00.000Z',
       lastSeen: '2026-01-01T12:00:00.000Z',
       url: 'https://errors.example.com/dashboard/issues/7/',

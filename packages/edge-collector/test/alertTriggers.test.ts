@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { alertStatements } from '../src/alerts/alertStatements';
 import { eventFacts } from '../src/alerts/eventFacts';
+import { processEvent } from '../src/ingest/processEvent';
 import { randomHex } from '../src/lib/randomHex';
 import { selectAlertSetup } from '../src/store/alertRules';
 import { insertEvent } from '../src/store/events';
@@ -35,25 +36,21 @@ async function projectWithRule(rule: object) {
   });
   const projectId = Number(project.id);
 
-  /** Stores one event at `at`, with the rule's statements appended, as ingestion does. */
+  /** Stores one event at `at`, with the rules' statements appended, as ingestion does. */
   async function send(at: number, event: Record<string, unknown> = {}, eventId = randomHex(16)) {
-    const payload = { event_id: eventId, level: 'error', ...event };
-    const record = {
-      projectId,
-      eventId,
-      fingerprint: String(event.fingerprint ?? 'issue-a'),
-      title: 'TypeError: boom',
-      culprit: 'checkout(app.js)',
-      level: String(payload.level),
-      platform: 'javascript',
-      receivedAt: at,
-      occurredAt: at,
-      payload: JSON.stringify(payload),
-    };
+    const { fingerprint = 'issue-a', ...rest } = event;
+    const raw = { event_id: eventId, message: 'boom', fingerprint: [fingerprint], ...rest };
+    const record = await processEvent(raw, { projectId, receivedAt: at });
     const setup = await selectAlertSetup(env.DB, projectId);
-    const { statements } = alertStatements(env.DB, record, eventFacts(payload), setup);
+    const { statements } = alertStatements(env.DB, record, eventFacts(record, true), setup);
     await insertEvent(env.DB, record, statements);
     return eventId;
+  }
+
+  /** Changes the status of the project's only issue through the API. */
+  async function setStatus(body: object) {
+    const [issue] = await admin<{ id: string }[]>(`${base}/issues/?query=`);
+    await admin(`/api/0/issues/${issue?.id}/`, { method: 'PUT', body: JSON.stringify(body) });
   }
 
   async function alerts(): Promise<AlertRow[]> {
@@ -75,7 +72,7 @@ async function projectWithRule(rule: object) {
     return row?.n ?? 0;
   }
 
-  return { send, alerts, deliveries };
+  return { send, setStatus, alerts, deliveries };
 }
 
 describe('alert triggers in the event batch', () => {
@@ -94,6 +91,43 @@ describe('alert triggers in the event batch', () => {
     const eventId = await send(T0);
     await send(T0 + 5, {}, eventId);
     expect(await alerts()).toHaveLength(1);
+  });
+
+  it('alerts on each regression of a resolved issue', async () => {
+    const { send, setStatus, alerts } = await projectWithRule({
+      triggers: [{ type: 'new_issue' }, { type: 'regression' }],
+    });
+    await send(T0);
+    await setStatus({ status: 'resolved' });
+    await Promise.all([send(T0 + MINUTE), send(T0 + MINUTE + 1), send(T0 + MINUTE + 2)]);
+    await setStatus({ status: 'resolved' });
+    await send(T0 + 2 * MINUTE);
+    expect((await alerts()).map((alert) => alert.trigger)).toEqual([
+      'new_issue',
+      'regression',
+      'regression',
+    ]);
+  });
+
+  it('stays quiet while an issue is ignored and alerts when its ignore ends', async () => {
+    const { send, setStatus, alerts } = await projectWithRule({
+      triggers: [
+        { type: 'ignored_until_met' },
+        { type: 'event_frequency', threshold: 0, windowMinutes: 60 },
+      ],
+      throttleMinutes: 0,
+    });
+    await send(T0);
+    await setStatus({ status: 'ignored', statusDetails: { ignoreCount: 4 } });
+    await send(T0 + 1);
+    await send(T0 + 2);
+    expect(await alerts()).toHaveLength(1); // the first event, before the ignore
+    await send(T0 + 3);
+    await send(T0 + 4); // four events after the ignore: it is over
+    expect((await alerts()).map((alert) => alert.trigger)).toEqual([
+      'event_frequency',
+      'ignored_until_met',
+    ]);
   });
 
   it('fires a frequency rule past its threshold, not before, then throttles it', async () => {
@@ -120,7 +154,7 @@ describe('alert triggers in the event batch', () => {
       triggers: [{ type: 'user_frequency', threshold: 2, windowMinutes: 60 }],
     });
     for (let i = 0; i < 5; i++) await send(T0 + i, { user: { id: 'u1' } });
-    await send(T0 + 10, { user: { email: 'b@example.com' } });
+    await send(T0 + 10, { user: { id: 'u2' } });
     expect(await alerts()).toHaveLength(0);
     await send(T0 + 20, { user: { id: 'u3' } });
     expect(await alerts()).toMatchObject([{ trigger: 'user_frequency', observed: 3 }]);

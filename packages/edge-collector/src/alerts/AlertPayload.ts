@@ -20,6 +20,7 @@ export interface AlertPayload {
     level: string;
     status: string;
     count: number;
+    userCount: number;
     firstSeen: string;
     lastSeen: string;
     url: string;

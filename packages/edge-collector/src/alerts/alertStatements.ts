@@ -2,7 +2,6 @@ import {
   enqueueDeliveriesStatement,
   fireAlertStatement,
   recordIssueUserStatement,
-  recordReleaseStatement,
 } from '../store/alertTriggers';
 import type { EventRecord } from '../store/events';
 import { type AlertRule, isThresholdTrigger } from './AlertRule';
@@ -32,25 +31,21 @@ export function alertStatements(
   facts: EventFacts,
   setup: AlertSetup,
 ): AlertStatements {
-  const base = { projectId: record.projectId, eventId: record.eventId, now: record.receivedAt };
+  const base = {
+    projectId: record.projectId,
+    fingerprint: record.fingerprint,
+    eventId: record.eventId,
+    ingestToken: record.ingestToken,
+    now: record.receivedAt,
+  };
   const statements: D1PreparedStatement[] = [];
   const fireIndexes: number[] = [];
-  // Releases are remembered whether or not anyone listens, so that a rule created
-  // later does not mistake an old release for a new one.
-  if (facts.release)
-    statements.push(recordReleaseStatement(db, { ...base, release: facts.release }));
   if (!setup.hasWebhooks) return { statements, fireIndexes };
 
   const rules = setup.rules.filter((rule) => rule.enabled && matchesFilters(rule.filters, facts));
   const countsUsers = rules.some((rule) => rule.triggers.some((t) => t.type === 'user_frequency'));
   if (countsUsers && facts.userKey) {
-    statements.push(
-      recordIssueUserStatement(db, {
-        ...base,
-        fingerprint: record.fingerprint,
-        userKey: facts.userKey,
-      }),
-    );
+    statements.push(recordIssueUserStatement(db, { ...base, userKey: facts.userKey }));
   }
   for (const rule of rules) {
     const age = rule.filters.issueAge;
@@ -60,7 +55,6 @@ export function alertStatements(
       statements.push(
         fireAlertStatement(db, {
           ...base,
-          fingerprint: record.fingerprint,
           rule,
           trigger: trigger.type,
           threshold: isThresholdTrigger(trigger) ? trigger.threshold : undefined,

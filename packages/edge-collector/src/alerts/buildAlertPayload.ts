@@ -1,7 +1,7 @@
 import type { DeliveryJob } from '../store/outbox';
 import type { AlertFrame, AlertPayload } from './AlertPayload';
 import type { AlertTrigger } from './AlertRule';
-import { eventFacts } from './eventFacts';
+import { sentTags } from './eventFacts';
 
 const HEADLINES: Record<string, string> = {
   new_issue: 'New issue',
@@ -36,15 +36,15 @@ function topFrames(event: Record<string, unknown>): AlertFrame[] {
 }
 
 function parseEvent(job: DeliveryJob): AlertPayload['event'] {
-  if (!job.eventPayload || !job.alert.eventId) return null;
-  const event = JSON.parse(job.eventPayload) as Record<string, unknown>;
-  const facts = eventFacts(event);
+  const { event } = job;
+  if (!event || !job.alert.eventId) return null;
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
   return {
     id: job.alert.eventId,
-    level: facts.level,
-    release: facts.release ?? null,
-    environment: facts.environment ?? null,
-    tags: facts.tags,
+    level: text(event.level),
+    release: text(event.release),
+    environment: text(event.environment),
+    tags: sentTags(event),
     frames: topFrames(event),
   };
 }
@@ -97,6 +97,7 @@ export function buildAlertPayload(job: DeliveryJob, publicUrl: string | undefine
       level: issue.level,
       status: issue.status,
       count: issue.count,
+      userCount: issue.userCount,
       firstSeen: new Date(issue.firstSeen).toISOString(),
       lastSeen: new Date(issue.lastSeen).toISOString(),
       url: `${base}/dashboard/issues/${issue.id}/`,

@@ -1,10 +1,12 @@
+import type { EventRecord } from '../store/events';
+
 /** What alert rules look at in an event: its level, environment, release, tags and user. */
 export interface EventFacts {
   level: string;
   environment?: string;
   release?: string;
   tags: Record<string, string>;
-  /** The user's id, else email, username or IP address; absent for anonymous events. */
+  /** Who it happened to (see identifyUser); absent when unknown. */
   userKey?: string;
 }
 
@@ -14,8 +16,9 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Sentry sends tags as an object or as `[key, value]` pairs. */
-function readTags(tags: unknown): Record<string, string> {
+/** The tags the SDK sent, as an object or as `[key, value]` pairs. */
+export function sentTags(event: Record<string, unknown>): Record<string, string> {
+  const { tags } = event;
   const entries = Array.isArray(tags) ? tags : Object.entries((tags as object | null) ?? {});
   const result: Record<string, string> = {};
   for (const entry of entries) {
@@ -27,24 +30,19 @@ function readTags(tags: unknown): Record<string, string> {
   return result;
 }
 
-function readUserKey(user: unknown): string | undefined {
-  if (typeof user !== 'object' || user === null) return undefined;
-  const fields = user as Record<string, unknown>;
-  for (const field of ['id', 'email', 'username', 'ip_address'] as const) {
-    const value = asText(fields[field]);
-    if (value) return `${field}:${value}`;
-  }
-  return undefined;
-}
-
-/** Reads the facts from an event as stored (its JSON payload). */
-export function eventFacts(event: Record<string, unknown>): EventFacts {
-  const tags = readTags(event.tags);
+/**
+ * The facts of an event about to be stored. The record carries the tags counted per
+ * issue (browser, os, url, release, environment, user…); other tags the SDK sent are
+ * only read from the payload when `withSentTags` (a rule filters on tags).
+ */
+export function eventFacts(record: EventRecord, withSentTags: boolean): EventFacts {
+  const sent = withSentTags ? sentTags(JSON.parse(record.payload) as Record<string, unknown>) : {};
+  const tags = { ...sent, ...Object.fromEntries(record.tags ?? []) };
   return {
-    level: asText(event.level) ?? 'error',
-    environment: asText(event.environment) ?? tags.environment,
-    release: asText(event.release) ?? tags.release,
+    level: record.level,
+    environment: tags.environment,
+    release: record.release ?? undefined,
     tags,
-    userKey: readUserKey(event.user),
+    userKey: record.userKey ?? undefined,
   };
 }

@@ -16,7 +16,8 @@ export async function storeEventWithAlerts(
   record: EventRecord,
 ): Promise<StoredEvent> {
   const setup = await loadAlertSetup(env.DB, record.projectId);
-  const facts = eventFacts(JSON.parse(record.payload) as Record<string, unknown>);
+  const filtersOnTags = setup.rules.some((rule) => rule.enabled && rule.filters.tags);
+  const facts = eventFacts(record, filtersOnTags);
   const { statements, fireIndexes } = alertStatements(env.DB, record, facts, setup);
   const stored = await insertEvent(env.DB, record, statements);
   const fired = fireIndexes.some((index) => (stored.extraResults[index]?.meta.changes ?? 0) > 0);

@@ -1,5 +1,6 @@
 import type { SentryEvent } from '../protocol/SentryEvent';
 import { eventMessage } from './eventMessage';
+import { groupingFrames } from './groupingFrames';
 import { mainException } from './mainException';
 
 export interface EventDescription {
@@ -7,11 +8,6 @@ export interface EventDescription {
   title: string;
   /** Where it happened: `checkout(app.js)`, or the transaction or URL. */
   culprit: string;
-}
-
-function basename(path: string): string {
-  const withoutQuery = path.split(/[?#]/)[0] ?? path;
-  return withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1) || withoutQuery;
 }
 
 function truncate(text: string, max: number): string {
@@ -28,14 +24,13 @@ export function describeEvent(event: SentryEvent): EventDescription {
     title = eventMessage(event) ?? '<unlabeled event>';
   }
 
-  const frames = exception?.stacktrace?.frames ?? [];
-  const crashFrame =
-    [...frames].reverse().find((frame) => frame.in_app) ?? frames[frames.length - 1];
+  // The innermost frame with a name, as every browser names it: `total(app.js)`.
+  const keys = groupingFrames(exception?.stacktrace?.frames ?? [], event.platform);
+  const crashFrame = [...keys].reverse().find((key) => key.function) ?? keys[keys.length - 1];
   let culprit = typeof event.culprit === 'string' ? event.culprit : '';
   if (crashFrame) {
-    const file = crashFrame.module || basename(crashFrame.filename ?? crashFrame.abs_path ?? '');
-    const fn = crashFrame.function && crashFrame.function !== '?' ? crashFrame.function : '?';
-    culprit = file ? `${fn}(${file})` : fn;
+    const fn = crashFrame.function || '?';
+    culprit = crashFrame.file ? `${fn}(${crashFrame.file})` : fn;
   } else if (!culprit) {
     culprit = event.transaction || event.request?.url || '';
   }

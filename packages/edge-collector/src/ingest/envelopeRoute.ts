@@ -35,7 +35,12 @@ export async function envelopeRoute(
   const projectId = parseId(request.params.projectId, 'project');
   const envelope = parseEnvelope(await readBody(request));
   const publicKey = extractPublicKey(request, envelope.header.dsn);
-  await authenticateProject(env.DB, projectId, publicKey, request.headers.get('Origin'));
+  const key = await authenticateProject(
+    env.DB,
+    projectId,
+    publicKey,
+    request.headers.get('Origin'),
+  );
 
   const receivedAt = Date.now();
   let eventId = typeof envelope.header.event_id === 'string' ? envelope.header.event_id : undefined;
@@ -45,6 +50,9 @@ export async function envelopeRoute(
       projectId,
       receivedAt,
       eventIdHint: envelope.header.event_id,
+      clientIp: request.headers.get('CF-Connecting-IP') ?? undefined,
+      settings: key.settings,
+      salt: key.salt,
     });
     await storeEventWithAlerts(env, ctx, record);
     eventId = record.eventId;

@@ -1,3 +1,4 @@
+import { parseFingerprintRule } from '../fingerprint/fingerprintRules';
 import { ClientError } from '../http/ClientError';
 
 /**
@@ -8,10 +9,25 @@ import { ClientError } from '../http/ClientError';
 export interface ProjectSettings {
   /** Days events are kept before the retention cleanup deletes them. */
   retentionDays: number;
+  /** Keys to scrub besides the defaults: a name (`card`) or a dotted path (`extra.customer`). */
+  sensitiveFields: string[];
+  /** Keys or dotted paths never scrubbed (`user.ip_address` keeps client IPs). */
+  safeFields: string[];
+  /** Mask IP addresses in every string and drop `user.ip_address`. */
+  scrubIpAddresses: boolean;
+  /** Replace scrubbed values with a salted hash instead of a mask, to tell them apart. */
+  hashScrubbedValues: boolean;
+  /** Fingerprint rules, one a line: `error.type:ChunkLoadError -> chunk-load`. */
+  fingerprintRules: string[];
 }
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   retentionDays: 90,
+  sensitiveFields: [],
+  safeFields: [],
+  scrubIpAddresses: true,
+  hashScrubbedValues: false,
+  fingerprintRules: [],
 };
 
 /** Stored (partial) settings merged over the defaults. */
@@ -29,9 +45,43 @@ const positiveInteger: Validator = (value) => {
   return value;
 };
 
+const boolean: Validator = (value) => {
+  if (typeof value !== 'boolean') throw new ClientError(400, 'must be true or false');
+  return value;
+};
+
+const stringList: Validator = (value) => {
+  if (!Array.isArray(value) || value.length > 100) {
+    throw new ClientError(400, 'must be an array of at most 100 strings');
+  }
+  return value.map((entry) => {
+    if (typeof entry !== 'string' || !entry.trim() || entry.length > 500) {
+      throw new ClientError(400, 'must hold non-empty strings of at most 500 characters');
+    }
+    return entry.trim();
+  });
+};
+
+const fingerprintRules: Validator = (value) => {
+  const rules = stringList(value) as string[];
+  for (const rule of rules) {
+    try {
+      parseFingerprintRule(rule);
+    } catch (error) {
+      throw new ClientError(400, `has an invalid rule: ${(error as Error).message}`);
+    }
+  }
+  return rules;
+};
+
 /** One validator per setting; an unknown key is a 400, not silently stored. */
 const VALIDATORS: { [K in keyof ProjectSettings]: Validator } = {
   retentionDays: positiveInteger,
+  sensitiveFields: stringList,
+  safeFields: stringList,
+  scrubIpAddresses: boolean,
+  hashScrubbedValues: boolean,
+  fingerprintRules,
 };
 
 /** Checks a settings patch from the API and returns it merged over `current`. */

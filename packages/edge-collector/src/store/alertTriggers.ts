@@ -2,7 +2,9 @@
 // The batch is one transaction and D1 runs one at a time, so each condition below sees
 // the issue as this event left it and no other event in between: a trigger fires once
 // even when hundreds of events of one issue arrive together. The UNIQUE key of `alerts`
-// (rule, subject, trigger, window) backs that up.
+// (rule, subject, trigger, window) backs that up. Statements act only when this ingest
+// counted the event (`issues.ingest_token`), so a resent event fires nothing, and read
+// what it did to the issue's status from `issues.transition`.
 import type { AlertTriggerType } from '../alerts/AlertRule';
 
 /** The event being stored, and the rule being checked against it. */
@@ -10,6 +12,7 @@ export interface FireInput {
   projectId: number;
   fingerprint: string;
   eventId: string;
+  ingestToken: string;
   now: number;
   rule: { id: number; name: string; throttleMs: number };
   trigger: AlertTriggerType;
@@ -36,12 +39,16 @@ function conditionFor(trigger: AlertTriggerType): string {
   if (counted) return `(SELECT count(*) FROM (${counted} LIMIT ?9 + 1)) > ?9`;
   switch (trigger) {
     case 'new_issue':
-      return 'i.event_count = 1';
+      return "i.transition = 'new'";
+    case 'regression':
+      return "i.transition = 'regressed'";
+    case 'ignored_until_met':
+      return "i.transition = 'unignored'";
     case 'new_release':
-      return `EXISTS (SELECT 1 FROM alert_releases r
-        WHERE r.project_id = ?1 AND r.release = ?11 AND r.first_event_id = ?3)`;
+      return `EXISTS (SELECT 1 FROM releases r
+        WHERE r.project_id = ?1 AND r.version = ?11 AND r.first_seen = ?4)`;
     default:
-      return '0'; // triggers wired by the issue lifecycle
+      return '0';
   }
 }
 
@@ -63,7 +70,14 @@ export function fireAlertStatement(db: D1Database, input: FireInput): D1Prepared
   const projectWide = input.trigger === 'spike' || input.trigger === 'new_release';
   const subject = projectWide ? '0' : 'i.id';
   const counted = COUNT_IN_WINDOW[input.trigger];
-  const windowKey = input.trigger === 'new_release' ? '?11' : counted ? 'CAST(?4 AS TEXT)' : "''";
+  // One alert per issue ever for a new issue, per release for a new release; the
+  // others can happen again later (a regression after the next resolve).
+  const windowKey =
+    input.trigger === 'new_issue'
+      ? "''"
+      : input.trigger === 'new_release'
+        ? '?11'
+        : 'CAST(?4 AS TEXT)';
   const suppressed =
     input.trigger === 'spike' ? PROJECT_SUPPRESSED : projectWide ? '0' : ISSUE_SUPPRESSED;
   const observed = counted ? `(SELECT count(*) FROM (${counted}))` : 'NULL';
@@ -79,8 +93,7 @@ export function fireAlertStatement(db: D1Database, input: FireInput): D1Prepared
          ${suppressed}, ${observed}
        FROM issues i
        WHERE i.project_id = ?1 AND i.fingerprint = ?2 AND i.status <> 'ignored'
-         AND EXISTS (SELECT 1 FROM events e
-           WHERE e.project_id = ?1 AND e.event_id = ?3 AND e.received_at = ?4)
+         AND i.ingest_token = ?14
          AND (?12 IS NULL OR i.first_seen <= ?4 - ?12)
          AND (?13 IS NULL OR i.first_seen >= ?4 - ?13)
          AND NOT EXISTS (SELECT 1 FROM alerts a
@@ -102,6 +115,7 @@ export function fireAlertStatement(db: D1Database, input: FireInput): D1Prepared
       input.release ?? null,
       input.issueOlderThanMs ?? null,
       input.issueNewerThanMs ?? null,
+      input.ingestToken,
     );
 }
 
@@ -132,27 +146,21 @@ export function enqueueDeliveriesStatement(
 /** Remembers a user of the event's issue, for "more than N users in M minutes". */
 export function recordIssueUserStatement(
   db: D1Database,
-  input: { projectId: number; fingerprint: string; userKey: string; now: number },
+  input: {
+    projectId: number;
+    fingerprint: string;
+    ingestToken: string;
+    userKey: string;
+    now: number;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO alert_issue_users (issue_id, user_key, last_seen)
-       SELECT id, ?3, ?4 FROM issues WHERE project_id = ?1 AND fingerprint = ?2
+       SELECT id, ?4, ?5 FROM issues WHERE project_id = ?1 AND fingerprint = ?2
+         AND ingest_token = ?3
        ON CONFLICT (issue_id, user_key) DO UPDATE SET
          last_seen = max(last_seen, excluded.last_seen)`,
     )
-    .bind(input.projectId, input.fingerprint, input.userKey, input.now);
-}
-
-/** Remembers the first event of each release, for "the first event of a new release". */
-export function recordReleaseStatement(
-  db: D1Database,
-  input: { projectId: number; release: string; eventId: string; now: number },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT OR IGNORE INTO alert_releases (project_id, release, first_event_id, first_seen)
-       VALUES (?, ?, ?, ?)`,
-    )
-    .bind(input.projectId, input.release, input.eventId, input.now);
+    .bind(input.projectId, input.fingerprint, input.ingestToken, input.userKey, input.now);
 }

@@ -1,4 +1,13 @@
-// SQL for storing events and grouping them into issues.
+// SQL for storing an event and counting it into its issue.
+import {
+  INGEST_OUTCOME_SQL,
+  INSERT_EVENT_SQL,
+  UPSERT_HOURLY_COUNT_SQL,
+  UPSERT_ISSUE_SQL,
+  UPSERT_RELEASE_SQL,
+  UPSERT_TAG_VALUES_SQL,
+} from './ingestStatements';
+import { gzipText } from './payloadCodec';
 
 /** An event ready for storage: processed, scrubbed and fingerprinted. */
 export interface EventRecord {
@@ -11,92 +20,125 @@ export interface EventRecord {
   platform: string;
   receivedAt: number;
   occurredAt: number;
+  /** The event as JSON; stored gzip-compressed. */
   payload: string;
+  release?: string | null;
+  /** Who it happened to: `id:<user.id>` or `ip:<salted hash>`; never an IP. */
+  userKey?: string | null;
+  /** Tag values counted per issue: browser, os, url, release, environment, user, … */
+  tags?: [string, string][];
+  /**
+   * Names this ingest: after the issue upsert, `issues.ingest_token = ingestToken`
+   * holds exactly when this call counted the event (see `insertEvent`).
+   */
+  ingestToken: string;
 }
 
+/** What storing an event did, for alerts. */
 export interface StoredEvent {
-  issueId: number;
-  /** False when this event id was already stored (an SDK resend): nothing was counted. */
+  /** The issue the event belongs to; null when its fingerprint was discarded. */
+  issueId: number | null;
+  /** True when the event was newly stored and counted; false for a resent event id. */
   created: boolean;
-  /** Results of the caller's `extraStatements`, in order. */
+  /** This event created its issue. */
+  isNewIssue: boolean;
+  /** This event turned a resolved issue back to unresolved. */
+  regressed: boolean;
+  /** This event ended an ignore (its time, event count or user count was reached). */
+  unignored: boolean;
+  /** The issue's status after this event: unresolved, resolved or ignored. */
+  status: string | null;
+  eventCount: number;
+  userCount: number;
+  /** Results of the caller's `extraStatements`, in order (alerts read what fired). */
   extraResults: D1Result[];
 }
 
+interface OutcomeRow {
+  id: number;
+  status: string;
+  transition: string | null;
+  counted: number;
+  event_count: number;
+  user_count: number;
+}
+
 /**
- * Stores an event and counts it into its issue in one D1 batch (one
- * transaction), so concurrent events of one issue never lose a count and a
- * resent event id is neither stored nor counted twice. `extraStatements` (alerts) run
- * in the same transaction, after the issue and the event are written.
+ * Stores an event and counts it into its issue in ONE D1 batch (one
+ * transaction): the release, the issue upsert with its status transition,
+ * the event row, tag value and hourly counts, then `extraStatements` (alert
+ * outbox rows, say), then a read of the outcome. Concurrent events of one
+ * issue never lose a count, and an event id already stored is neither stored
+ * nor counted again. An extra statement can act only when this call counted
+ * the event, and see what it did, with a condition such as
+ * `EXISTS (SELECT 1 FROM issues WHERE project_id = ? AND fingerprint = ?
+ *   AND ingest_token = ? AND transition = 'regressed')`
+ * bound to the record's projectId, fingerprint and ingestToken
+ * (`transition` is 'new', 'regressed', 'unignored' or NULL).
  */
 export async function insertEvent(
   db: D1Database,
-  event: EventRecord,
+  record: EventRecord,
   extraStatements: D1PreparedStatement[] = [],
 ): Promise<StoredEvent> {
-  const results = await db.batch([
+  const { projectId, fingerprint, ingestToken: token, receivedAt } = record;
+  const release = record.release || null;
+  const tags = record.tags ?? [];
+  const statements = [
+    ...(release ? [db.prepare(UPSERT_RELEASE_SQL).bind(projectId, release, receivedAt)] : []),
     db
-      .prepare(
-        `INSERT INTO issues (project_id, fingerprint, title, culprit, level, platform,
-           event_count, first_seen, last_seen)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7
-         WHERE NOT EXISTS (SELECT 1 FROM events WHERE project_id = ?1 AND event_id = ?8)
-         ON CONFLICT (project_id, fingerprint) DO UPDATE SET
-           event_count = event_count + 1,
-           last_seen = max(last_seen, excluded.last_seen),
-           title = excluded.title,
-           culprit = excluded.culprit,
-           level = excluded.level`,
-      )
+      .prepare(UPSERT_ISSUE_SQL)
       .bind(
-        event.projectId,
-        event.fingerprint,
-        event.title,
-        event.culprit,
-        event.level,
-        event.platform,
-        event.receivedAt,
-        event.eventId,
+        projectId,
+        fingerprint,
+        record.title,
+        record.culprit,
+        record.level,
+        record.platform,
+        receivedAt,
+        record.eventId,
+        release,
+        record.userKey ?? null,
+        token,
       ),
     db
-      .prepare(
-        `INSERT OR IGNORE INTO events
-           (project_id, event_id, issue_id, received_at, occurred_at, level, payload)
-         VALUES (?1, ?2, (SELECT id FROM issues WHERE project_id = ?1 AND fingerprint = ?3),
-           ?4, ?5, ?6, ?7)`,
-      )
+      .prepare(INSERT_EVENT_SQL)
       .bind(
-        event.projectId,
-        event.eventId,
-        event.fingerprint,
-        event.receivedAt,
-        event.occurredAt,
-        event.level,
-        event.payload,
+        projectId,
+        fingerprint,
+        token,
+        record.eventId,
+        receivedAt,
+        record.occurredAt,
+        record.level,
+        await gzipText(record.payload),
       ),
+    ...(tags.length > 0
+      ? [
+          db
+            .prepare(UPSERT_TAG_VALUES_SQL)
+            .bind(projectId, fingerprint, token, JSON.stringify(tags), receivedAt),
+        ]
+      : []),
     db
-      .prepare('SELECT issue_id FROM events WHERE project_id = ? AND event_id = ?')
-      .bind(event.projectId, event.eventId),
+      .prepare(UPSERT_HOURLY_COUNT_SQL)
+      .bind(projectId, fingerprint, token, Math.floor(receivedAt / 3_600_000) * 3600),
     ...extraStatements,
-  ]);
-  const issueId = (results[2]?.results[0] as { issue_id: number } | undefined)?.issue_id;
-  if (issueId === undefined) throw new Error('D1 did not return the event issue');
+    db.prepare(INGEST_OUTCOME_SQL).bind(projectId, record.eventId, token),
+  ];
+  const results = await db.batch(statements);
+  const extraStart = statements.length - 1 - extraStatements.length;
+  const row = results[results.length - 1]?.results[0] as OutcomeRow | undefined;
+  const created = row?.counted === 1;
   return {
-    issueId,
-    created: (results[1]?.meta.changes ?? 0) > 0,
-    extraResults: results.slice(3),
+    issueId: row?.id ?? null,
+    created,
+    isNewIssue: created && row?.transition === 'new',
+    regressed: created && row?.transition === 'regressed',
+    unignored: created && row?.transition === 'unignored',
+    status: row?.status ?? null,
+    eventCount: row?.event_count ?? 0,
+    userCount: row?.user_count ?? 0,
+    extraResults: results.slice(extraStart, extraStart + extraStatements.length),
   };
-}
-
-/** The newest event of an issue, as the stored JSON payload. */
-export async function selectLatestEvent(
-  db: D1Database,
-  issueId: number,
-): Promise<Record<string, unknown> | null> {
-  const row = await db
-    .prepare(
-      'SELECT payload FROM events WHERE issue_id = ? ORDER BY received_at DESC, rowid DESC LIMIT 1',
-    )
-    .bind(issueId)
-    .first<{ payload: string }>();
-  return row ? (JSON.parse(row.payload) as Record<string, unknown>) : null;
 }

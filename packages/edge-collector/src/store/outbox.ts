@@ -1,4 +1,5 @@
 // SQL for the alert outbox: claiming due deliveries, recording attempts, the delivery log.
+import { decodePayload } from './payloadCodec';
 import type { WebhookFormat } from './webhooks';
 
 /** Everything one delivery attempt needs, read in one query. */
@@ -27,11 +28,12 @@ export interface DeliveryJob {
     level: string;
     status: string;
     count: number;
+    userCount: number;
     firstSeen: number;
     lastSeen: number;
   } | null;
-  /** The triggering event as stored (JSON), when it still exists. */
-  eventPayload: string | null;
+  /** The triggering event as stored, when it still exists. */
+  event: Record<string, unknown> | null;
 }
 
 interface Claim {
@@ -100,12 +102,14 @@ interface JobRow {
   level: string;
   status: string;
   event_count: number;
+  user_count: number;
   first_seen: number;
   last_seen: number;
   payload: string | null;
+  payload_gzip: ArrayBuffer | null;
 }
 
-function toJob(row: JobRow): DeliveryJob {
+async function toJob(row: JobRow): Promise<DeliveryJob> {
   return {
     id: row.id,
     deliveryId: row.delivery_id,
@@ -140,10 +144,11 @@ function toJob(row: JobRow): DeliveryJob {
             level: row.level,
             status: row.status,
             count: row.event_count,
+            userCount: row.user_count,
             firstSeen: row.first_seen,
             lastSeen: row.last_seen,
           },
-    eventPayload: row.payload,
+    event: row.payload === null ? null : await decodePayload(row.payload, row.payload_gzip),
   };
 }
 
@@ -157,7 +162,7 @@ export async function selectDeliveryJobs(db: D1Database, ids: number[]): Promise
          w.id AS webhook_id, w.url, w.format, w.secret, w.dashboard_origin,
          p.id AS project_id, p.name AS project_name,
          i.id AS issue_id, i.title, i.culprit, i.level, i.status, i.event_count,
-         i.first_seen, i.last_seen, e.payload
+         i.user_count, i.first_seen, i.last_seen, e.payload, e.payload_gzip
        FROM alert_deliveries d
        JOIN alerts a ON a.id = d.alert_id
        JOIN webhooks w ON w.id = d.webhook_id
@@ -169,7 +174,7 @@ export async function selectDeliveryJobs(db: D1Database, ids: number[]): Promise
     )
     .bind(JSON.stringify(ids))
     .all<JobRow>();
-  return results.map(toJob);
+  return Promise.all(results.map(toJob));
 }
 
 export type DeliveryOutcome =

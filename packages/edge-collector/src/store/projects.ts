@@ -21,6 +21,8 @@ export interface KeyRecord {
   enabled: boolean;
   allowedOrigins: string[];
   settings: ProjectSettings;
+  /** The project's secret salt for hashed IPs and hashed scrubbed values. */
+  salt: string;
 }
 
 interface ProjectRow {
@@ -98,7 +100,7 @@ export async function selectProject(db: D1Database, id: number): Promise<Project
 export async function selectKey(db: D1Database, publicKey: string): Promise<KeyRecord | null> {
   const row = await db
     .prepare(
-      `SELECT k.public_key, k.project_id, k.enabled, p.allowed_origins, p.settings
+      `SELECT k.public_key, k.project_id, k.enabled, p.allowed_origins, p.settings, p.salt
        FROM project_keys k JOIN projects p ON p.id = k.project_id WHERE k.public_key = ?`,
     )
     .bind(publicKey)
@@ -108,6 +110,7 @@ export async function selectKey(db: D1Database, publicKey: string): Promise<KeyR
       enabled: number;
       allowed_origins: string;
       settings: string;
+      salt: string;
     }>();
   if (!row) return null;
   return {
@@ -116,6 +119,7 @@ export async function selectKey(db: D1Database, publicKey: string): Promise<KeyR
     enabled: row.enabled === 1,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
     settings: resolveProjectSettings(JSON.parse(row.settings)),
+    salt: row.salt,
   };
 }
 

@@ -1,0 +1,163 @@
+import { sha256Sync } from '../lib/sha256Sync';
+import { sensitiveKeySource } from './sensitiveKeys';
+import { buildStringRules, type Mask, type StringRule, scrubString } from './stringRules';
+
+export interface ScrubOptions {
+  /**
+   * More keys to filter: a name is matched like the defaults, inside key names
+   * (`card` filters `card_number`); a dotted path (`extra.customer`) only there.
+   */
+  sensitiveFields?: readonly string[];
+  /** Keys (`order_email`) or dotted paths (`extra.order_email`) left untouched. */
+  safeFields?: readonly string[];
+  /** Mask IPv4/IPv6 addresses in strings and drop `user.ip_address`; on by default. */
+  scrubIpAddresses?: boolean;
+  /** Replace secrets with a salted hash (`[email:1f2e…]`) instead of `[email]`. */
+  hashScrubbedValues?: boolean;
+  /** The project's salt for hashed values. */
+  salt?: string;
+}
+
+/** Identifiers, versions and code names: neither key rules nor string patterns apply. */
+const STRUCTURAL_KEYS = new Set([
+  'event_id',
+  'trace_id',
+  'span_id',
+  'parent_span_id',
+  'segment_id',
+  'timestamp',
+  'start_timestamp',
+  'release',
+  'dist',
+  'environment',
+  'platform',
+  'level',
+  'type',
+  'function',
+  'module',
+  'op',
+  'status',
+]);
+/** Top-level parts that describe the SDK, not the user: never scrubbed. */
+const UNTOUCHED_TOP_LEVEL = new Set(['sdk', 'debug_meta']);
+const REMOVE = Symbol('remove');
+
+interface Scrubber {
+  keyPattern: RegExp;
+  rules: readonly StringRule[];
+  mask: Mask;
+  safe: Set<string>;
+  sensitivePaths: Set<string>;
+  scrubIps: boolean;
+  userIdSensitive: boolean;
+}
+
+const compiled = new Map<string, { keyPattern: RegExp; rules: StringRule[] }>();
+
+function compile(extraKeys: readonly string[], scrubIps: boolean) {
+  const cacheKey = JSON.stringify([extraKeys, scrubIps]);
+  let entry = compiled.get(cacheKey);
+  if (!entry) {
+    if (compiled.size > 200) compiled.clear();
+    entry = {
+      keyPattern: new RegExp(sensitiveKeySource(extraKeys), 'i'),
+      rules: buildStringRules(extraKeys, scrubIps),
+    };
+    compiled.set(cacheKey, entry);
+  }
+  return entry;
+}
+
+/** `[["Cookie", "…"], …]`: Sentry's list form of headers, cookies and query strings. */
+function isPairList(value: unknown[]): value is [string, unknown][] {
+  return value.every(
+    (item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string',
+  );
+}
+
+function maskWhole(value: unknown, scrubber: Scrubber): unknown {
+  if (value === null || typeof value === 'boolean' || value === undefined) return value;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return scrubber.mask(text, 'Filtered');
+}
+
+function scrubNode(value: unknown, key: string, path: string, scrubber: Scrubber): unknown {
+  if (typeof value === 'string') {
+    if (STRUCTURAL_KEYS.has(key) || key.endsWith('version')) return value;
+    return scrubString(value, scrubber.rules, scrubber.mask);
+  }
+  if (typeof value === 'number') {
+    // A card number sent as a JSON number.
+    if (!Number.isSafeInteger(value) || value < 1e12) return value;
+    const text = String(value);
+    const scrubbed = scrubString(text, scrubber.rules, scrubber.mask);
+    return scrubbed === text ? value : scrubbed;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > 0 && isPairList(value)) {
+      return value.map(([name, item]) => [name, scrubEntry(name, item, path, scrubber)]);
+    }
+    return value.map((item) => scrubNode(item, key, path, scrubber));
+  }
+  if (typeof value === 'object' && value !== null) {
+    const result: Record<string, unknown> = {};
+    for (const [name, item] of Object.entries(value)) {
+      if (path === '' && UNTOUCHED_TOP_LEVEL.has(name)) {
+        result[name] = item;
+        continue;
+      }
+      const scrubbed = scrubEntry(name, item, path, scrubber);
+      if (scrubbed !== REMOVE) result[name] = scrubbed;
+    }
+    return result;
+  }
+  return value;
+}
+
+function scrubEntry(key: string, value: unknown, parentPath: string, scrubber: Scrubber): unknown {
+  const lowerKey = key.toLowerCase();
+  const path = parentPath ? `${parentPath}.${lowerKey}` : lowerKey;
+  if (scrubber.safe.has(lowerKey) || scrubber.safe.has(path)) return value;
+  if (scrubber.sensitivePaths.has(path)) return maskWhole(value, scrubber);
+  if (path === 'user.id') return scrubber.userIdSensitive ? maskWhole(value, scrubber) : value;
+  if (path === 'user.ip_address' && (scrubber.scrubIps || value === '{{auto}}')) return REMOVE;
+  if (!STRUCTURAL_KEYS.has(lowerKey) && scrubber.keyPattern.test(key)) {
+    return maskWhole(value, scrubber);
+  }
+  return scrubNode(value, lowerKey, path, scrubber);
+}
+
+/**
+ * Removes secrets and personal data from an event or a transaction before
+ * anything is stored: values under sensitive keys become `[Filtered]`, and
+ * emails, card numbers, IBANs, SSNs, tokens, keys, URL credentials and IP
+ * addresses inside any string are masked (see `buildStringRules`). It walks the
+ * whole payload, so message, exception values, frame vars, breadcrumbs,
+ * request, user, extra, contexts, tags, spans and transaction names are all
+ * covered. `user.id` survives unless `id` or `user.id` is listed as sensitive.
+ * Returns a scrubbed copy; the input is not changed.
+ *
+ * @example
+ * scrubEvent({ extra: { password: 'hunter2', note: 'mail a@b.co' } }, {})
+ * // → { extra: { password: '[Filtered]', note: 'mail [email]' } }
+ */
+export function scrubEvent<T extends object>(event: T, options: ScrubOptions = {}): T {
+  const fields = (options.sensitiveFields ?? []).map((field) => field.trim().toLowerCase());
+  const extraKeys = fields.filter((field) => field && !field.includes('.'));
+  const scrubIps = options.scrubIpAddresses ?? true;
+  const { keyPattern, rules } = compile(extraKeys, scrubIps);
+  const salt = options.salt ?? '';
+  const mask: Mask = options.hashScrubbedValues
+    ? (secret, kind) => `[${kind}:${sha256Sync(`${salt}\u0000${secret}`).slice(0, 16)}]`
+    : (_secret, kind) => `[${kind}]`;
+  const scrubber: Scrubber = {
+    keyPattern,
+    rules,
+    mask,
+    safe: new Set((options.safeFields ?? []).map((field) => field.trim().toLowerCase())),
+    sensitivePaths: new Set(fields.filter((field) => field.includes('.'))),
+    scrubIps,
+    userIdSensitive: extraKeys.includes('id'),
+  };
+  return scrubNode(event, '', '', scrubber) as T;
+}
