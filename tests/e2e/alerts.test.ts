@@ -92,6 +92,34 @@ describe('alerts to a real webhook receiver', () => {
     expect(issues.map((issue) => issue.count)).toEqual([200]);
   });
 
+  it('alerts when a resolved issue regresses', async () => {
+    const { project, receiver } = await projectWithReceiver(collector);
+    await sendError(collector, project, { type: 'RegressionError' });
+    await waitFor(async () => (receiver.received.length > 0 ? true : undefined));
+    const [issue] = await collector.api<{ id: string }[]>(`/api/0/projects/${project.id}/issues/`);
+    await collector.api(`/api/0/issues/${issue?.id}/`, {
+      method: 'PUT',
+      body: JSON.stringify({ status: 'resolved' }),
+    });
+    await Promise.all(
+      [1, 2, 3].map(() => sendError(collector, project, { type: 'RegressionError' })),
+    );
+    const [, regression] = await waitFor(async () =>
+      receiver.received.length > 1 ? receiver.received : undefined,
+    );
+    await settle(collector);
+    expect(receiver.received.map((delivery) => delivery.json.trigger)).toEqual([
+      'new_issue',
+      'regression',
+    ]);
+    expect(regression?.headers['x-faultline-event']).toBe('alert.regression');
+    expect(regression?.json).toMatchObject({
+      issue: { id: issue?.id, status: 'unresolved' },
+      rule: { name: 'New issues and regressions' },
+    });
+    expect(regression?.json.message).toMatch(/^Regression in alerts: RegressionError/);
+  });
+
   it('fires a frequency rule past its threshold and not before', async () => {
     const { project, receiver } = await projectWithReceiver(collector, {
       rule: { triggers: [{ type: 'event_frequency', threshold: 5, windowMinutes: 10 }] },
