@@ -8,7 +8,7 @@ import { json } from '../http/json';
 import { parseId } from '../http/parseId';
 import { readJson } from '../http/readJson';
 import { randomHex } from '../lib/randomHex';
-import { insertTestDelivery, selectDeliveryLog } from '../store/deliveryLog';
+import { type DeliveryLogEntry, insertTestDelivery, selectDeliveryLog } from '../store/deliveryLog';
 import { selectProject } from '../store/projects';
 import {
   deleteWebhook,
@@ -31,6 +31,22 @@ function toWebhookJson(hook: WebhookRecord, withSecret = false) {
     format: hook.format,
     ...(withSecret ? { secret: hook.secret } : {}),
     dateCreated: new Date(hook.createdAt).toISOString(),
+  };
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toDeliveryJson(entry: DeliveryLogEntry) {
+  return {
+    ...entry,
+    id: String(entry.id),
+    ruleId: entry.ruleId === null ? null : String(entry.ruleId),
+    issueId: entry.issueId === null ? null : String(entry.issueId),
+    lastAttemptAt: isoOrNull(entry.lastAttemptAt),
+    // Only meaningful while pending: when the cron tries again.
+    nextAttemptAt: entry.status === 'pending' ? isoOrNull(entry.nextAttemptAt) : null,
+    deliveredAt: isoOrNull(entry.deliveredAt),
+    createdAt: new Date(entry.createdAt).toISOString(),
   };
 }
 
@@ -92,7 +108,7 @@ export async function deleteWebhookRoute(request: IRequest, env: Env): Promise<R
 export async function listDeliveriesRoute(request: IRequest, env: Env): Promise<Response> {
   const hook = await findWebhook(request, env);
   const log = await selectDeliveryLog(env.DB, hook.id);
-  return json(log.map((entry) => ({ ...entry, id: String(entry.id) })));
+  return json(log.map(toDeliveryJson));
 }
 
 /** `POST /api/0/projects/:projectId/webhooks/:hookId/test/` → how the test delivery went. */
@@ -105,5 +121,6 @@ export async function testWebhookRoute(request: IRequest, env: Env): Promise<Res
   });
   await deliverAlerts(env, { deliveryId });
   const entry = (await selectDeliveryLog(env.DB, hook.id, 20)).find((row) => row.id === deliveryId);
-  return json({ ...entry, id: String(deliveryId) });
+  if (!entry) throw new Error('the test delivery vanished');
+  return json(toDeliveryJson(entry));
 }
