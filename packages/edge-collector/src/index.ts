@@ -1,8 +1,10 @@
 import type { Env } from './env';
-import { runScheduledJobs } from './jobs/runScheduledJobs';
 import { router } from './router';
+import { runScheduledJobs } from './scheduled/runScheduledJobs';
 
 export default {
   fetch: (request, env, ctx) => router.fetch(request, env, ctx),
-  scheduled: (_controller, env, ctx) => runScheduledJobs(env, ctx),
+  scheduled: (controller, env, ctx) => {
+    ctx.waitUntil(runScheduledJobs(env, controller.scheduledTime));
+  },
 } satisfies ExportedHandler<Env>;

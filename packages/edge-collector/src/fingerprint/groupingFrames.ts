@@ -9,7 +9,7 @@ import { normalizeFunction } from './normalizeFunction';
  */
 const MAX_JAVASCRIPT_FRAMES = 6;
 
-const NOT_CODE = /^(?:\[native code\]|native|<anonymous>|<eval>|eval|Function code)$/;
+const NOT_CODE = /^(?:\[native code\]|\(?native\)?|<anonymous>|<eval>|eval|Function code)$/;
 const POLYFILL = /polyfill|core-js|regenerator-runtime|zone(?:\.min)?\.js|es\d-shim/i;
 
 /** The grouping key of one frame: its normalised module or file, and function. */

@@ -38,31 +38,47 @@ const STRUCTURAL_KEYS = new Set([
   'op',
   'status',
 ]);
-/** Top-level parts that describe the SDK, not the user: never scrubbed. */
-const UNTOUCHED_TOP_LEVEL = new Set(['sdk', 'debug_meta']);
+/** Top-level parts that describe the SDK and installed packages, not the user: never scrubbed. */
+const UNTOUCHED_TOP_LEVEL = new Set(['sdk', 'debug_meta', 'modules']);
+/** No rule matches fewer characters (`pwd=x`): shorter strings are not even looked at. */
+const SHORTEST_SECRET = 5;
 const REMOVE = Symbol('remove');
 
 interface Scrubber {
-  keyPattern: RegExp;
+  isSensitiveKey: (key: string) => boolean;
   rules: readonly StringRule[];
   mask: Mask;
   safe: Set<string>;
   sensitivePaths: Set<string>;
+  /** Whether any safe field or sensitive path is set, so paths must be built. */
+  tracksPaths: boolean;
   scrubIps: boolean;
   userIdSensitive: boolean;
 }
 
-const compiled = new Map<string, { keyPattern: RegExp; rules: StringRule[] }>();
+interface Compiled {
+  isSensitiveKey: (key: string) => boolean;
+  rules: StringRule[];
+}
+
+const compiled = new Map<string, Compiled>();
 
 function compile(extraKeys: readonly string[], scrubIps: boolean) {
   const cacheKey = JSON.stringify([extraKeys, scrubIps]);
   let entry = compiled.get(cacheKey);
   if (!entry) {
     if (compiled.size > 200) compiled.clear();
-    entry = {
-      keyPattern: new RegExp(sensitiveKeySource(extraKeys), 'i'),
-      rules: buildStringRules(extraKeys, scrubIps),
+    const keyPattern = new RegExp(sensitiveKeySource(extraKeys), 'i');
+    const verdicts = new Map<string, boolean>(); // events repeat the same few hundred keys
+    const isSensitiveKey = (key: string) => {
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = !STRUCTURAL_KEYS.has(key.toLowerCase()) && keyPattern.test(key);
+        if (verdicts.size < 10_000) verdicts.set(key, verdict);
+      }
+      return verdict;
     };
+    entry = { isSensitiveKey, rules: buildStringRules(extraKeys, scrubIps) };
     compiled.set(cacheKey, entry);
   }
   return entry;
@@ -83,7 +99,9 @@ function maskWhole(value: unknown, scrubber: Scrubber): unknown {
 
 function scrubNode(value: unknown, key: string, path: string, scrubber: Scrubber): unknown {
   if (typeof value === 'string') {
-    if (STRUCTURAL_KEYS.has(key) || key.endsWith('version')) return value;
+    if (value.length < SHORTEST_SECRET || STRUCTURAL_KEYS.has(key) || key.endsWith('version')) {
+      return value;
+    }
     return scrubString(value, scrubber.rules, scrubber.mask);
   }
   if (typeof value === 'number') {
@@ -114,16 +132,20 @@ function scrubNode(value: unknown, key: string, path: string, scrubber: Scrubber
   return value;
 }
 
+/** Stands for a path nobody asked about: building every path costs more than the scrubbing. */
+const UNTRACKED = '*';
+
 function scrubEntry(key: string, value: unknown, parentPath: string, scrubber: Scrubber): unknown {
   const lowerKey = key.toLowerCase();
-  const path = parentPath ? `${parentPath}.${lowerKey}` : lowerKey;
-  if (scrubber.safe.has(lowerKey) || scrubber.safe.has(path)) return value;
-  if (scrubber.sensitivePaths.has(path)) return maskWhole(value, scrubber);
+  const tracked = scrubber.tracksPaths || parentPath === '' || parentPath === 'user';
+  const path = !tracked ? UNTRACKED : parentPath === '' ? lowerKey : `${parentPath}.${lowerKey}`;
+  if (scrubber.tracksPaths) {
+    if (scrubber.safe.has(lowerKey) || scrubber.safe.has(path)) return value;
+    if (scrubber.sensitivePaths.has(path)) return maskWhole(value, scrubber);
+  }
   if (path === 'user.id') return scrubber.userIdSensitive ? maskWhole(value, scrubber) : value;
   if (path === 'user.ip_address' && (scrubber.scrubIps || value === '{{auto}}')) return REMOVE;
-  if (!STRUCTURAL_KEYS.has(lowerKey) && scrubber.keyPattern.test(key)) {
-    return maskWhole(value, scrubber);
-  }
+  if (scrubber.isSensitiveKey(key)) return maskWhole(value, scrubber);
   return scrubNode(value, lowerKey, path, scrubber);
 }
 
@@ -145,17 +167,20 @@ export function scrubEvent<T extends object>(event: T, options: ScrubOptions = {
   const fields = (options.sensitiveFields ?? []).map((field) => field.trim().toLowerCase());
   const extraKeys = fields.filter((field) => field && !field.includes('.'));
   const scrubIps = options.scrubIpAddresses ?? true;
-  const { keyPattern, rules } = compile(extraKeys, scrubIps);
+  const { isSensitiveKey, rules } = compile(extraKeys, scrubIps);
   const salt = options.salt ?? '';
   const mask: Mask = options.hashScrubbedValues
     ? (secret, kind) => `[${kind}:${sha256Sync(`${salt}\u0000${secret}`).slice(0, 16)}]`
     : (_secret, kind) => `[${kind}]`;
+  const safe = new Set((options.safeFields ?? []).map((field) => field.trim().toLowerCase()));
+  const sensitivePaths = new Set(fields.filter((field) => field.includes('.')));
   const scrubber: Scrubber = {
-    keyPattern,
+    isSensitiveKey,
     rules,
     mask,
-    safe: new Set((options.safeFields ?? []).map((field) => field.trim().toLowerCase())),
-    sensitivePaths: new Set(fields.filter((field) => field.includes('.'))),
+    safe,
+    sensitivePaths,
+    tracksPaths: safe.size > 0 || sensitivePaths.size > 0,
     scrubIps,
     userIdSensitive: extraKeys.includes('id'),
   };

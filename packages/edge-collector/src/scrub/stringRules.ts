@@ -84,7 +84,7 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
       replace: (mask, m) => mask(m, 'email'),
     },
     {
-      quick: (t) => /\d{4}/.test(t),
+      quick: (t) => /\d{4}[ -]?\d{4}/.test(t),
       pattern: /\b\d(?:[ -]?\d){12,18}\b/g,
       replace: (mask, m) => {
         const digits = m.replace(/[ -]/g, '');
@@ -97,7 +97,7 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
       replace: (mask, m) => (passesIbanCheck(m) ? mask(m, 'iban') : m),
     },
     {
-      quick: (t) => t.includes('-'),
+      quick: (t) => /\d-\d/.test(t),
       pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g,
       replace: (mask, m) => mask(m, 'ssn'),
     },
@@ -105,7 +105,7 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
   if (scrubIps) {
     rules.push(
       {
-        quick: (t) => t.includes('.'),
+        quick: (t) => /\d\.\d/.test(t),
         pattern: new RegExp(
           `(?<![\\w]|\\d\\.|[A-Za-z]/)(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}(?![\\w]|\\.\\d)`,
           'g',
@@ -113,7 +113,7 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
         replace: (mask, m) => (m.endsWith('.0') ? m : mask(m, 'ip')),
       },
       {
-        quick: (t) => t.includes(':'),
+        quick: (t) => /[\da-f]:|::/i.test(t),
         pattern: new RegExp(
           `(?<![\\w:])(?:${HEX_GROUP}(?::${HEX_GROUP}){7}|(?:${HEX_GROUP}(?::${HEX_GROUP})*)?::(?:${HEX_GROUP}(?::${HEX_GROUP})*)?)(?![\\w:])`,
           'g',

@@ -1,22 +1,26 @@
 // SQL for the scheduled cleanups.
 
 /**
- * Deletes up to `limit` of a project's events received before `cutoff`, and
- * returns how many it deleted. Issue aggregates (counts, tag values, hourly
- * counts) are kept.
+ * Deletes up to `limit` events received more than their project's
+ * `retentionDays` before `now` (`defaultDays` when the project has not set
+ * it), and returns how many it deleted. One statement for all projects: it
+ * walks projects and each one's (project_id, received_at) index range. Issue
+ * aggregates (counts, tag values, hourly counts) are kept.
  */
-export async function deleteEventsBefore(
+export async function deleteExpiredEvents(
   db: D1Database,
-  projectId: number,
-  cutoff: number,
+  now: number,
+  defaultDays: number,
   limit: number,
 ): Promise<number> {
   const result = await db
     .prepare(
       `DELETE FROM events WHERE rowid IN (
-         SELECT rowid FROM events WHERE project_id = ? AND received_at < ? LIMIT ?)`,
+         SELECT e.rowid FROM projects p JOIN events e ON e.project_id = p.id
+         WHERE e.received_at < ?1 - coalesce(json_extract(p.settings, '$.retentionDays'), ?2) * 86400000
+         LIMIT ?3)`,
     )
-    .bind(projectId, cutoff, limit)
+    .bind(now, defaultDays, limit)
     .run();
   return result.meta.changes;
 }

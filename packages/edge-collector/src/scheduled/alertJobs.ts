@@ -7,14 +7,13 @@ import { pruneAlertHistory } from '../store/deliveryLog';
 const KEEP_ALERTS_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * What the cron trigger (every minute, see wrangler.toml) runs. `npm start` calls it
- * every minute too, since `wrangler dev` runs no crons by itself.
+ * Retries alert deliveries still pending whose time has come (at most 20 rounds of 10
+ * a minute), then forgets users older than the longest window and old alerts.
  */
-export async function runScheduledJobs(env: Env, _ctx: ExecutionContext): Promise<void> {
-  // Retries of alert deliveries: at most 20 rounds of 10 per minute.
+export async function runAlertJobs(env: Env, now: number): Promise<void> {
   await deliverAlerts(env, { maxRounds: 20 });
   await pruneAlertHistory(env.DB, {
-    now: Date.now(),
+    now,
     maxWindowMs: MAX_WINDOW_MINUTES * 60_000,
     keepAlertsMs: KEEP_ALERTS_MS,
   });

@@ -1,0 +1,68 @@
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../src/index';
+import { processEvent } from '../src/ingest/processEvent';
+import { runRetention } from '../src/scheduled/retentionJob';
+import { insertEvent } from '../src/store/events';
+import { browserEvent } from './fixtures/events/browserEvent';
+import { admin, createProject } from './helpers';
+import { newEventId, onlyIssue, setStatus } from './issueHelpers';
+
+const DAY = 86_400_000;
+
+async function storeAt(projectId: number, receivedAt: number) {
+  const record = await processEvent(browserEvent(newEventId()), { projectId, receivedAt });
+  return insertEvent(env.DB, record);
+}
+
+async function eventCount(projectId: number): Promise<number> {
+  const row = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE project_id = ?')
+    .bind(projectId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+describe('retention', () => {
+  it('deletes events older than the project retention in bounded batches and keeps issue counts', async () => {
+    const project = await createProject();
+    const projectId = Number(project.id);
+    await admin(`/api/0/projects/${project.id}/`, {
+      method: 'PUT',
+      body: JSON.stringify({ settings: { retentionDays: 30 } }),
+    });
+    const now = Date.now();
+    for (let i = 0; i < 5; i++) await storeAt(projectId, now - 40 * DAY + i);
+    await storeAt(projectId, now - 10 * DAY);
+
+    expect(await runRetention(env.DB, now, { batchSize: 2, maxBatches: 2 })).toBeGreaterThanOrEqual(
+      0,
+    );
+    expect(await eventCount(projectId)).toBeGreaterThanOrEqual(2);
+    await runRetention(env.DB, now, { batchSize: 100, maxBatches: 50 });
+    expect(await eventCount(projectId)).toBe(1);
+    expect((await onlyIssue(project)).count).toBe(6);
+  });
+
+  it('runs from the every-minute cron trigger and wakes issues whose ignore has expired', async () => {
+    const project = await createProject();
+    await storeAt(Number(project.id), Date.now());
+    const issue = await onlyIssue(project);
+    await setStatus(issue.id, {
+      status: 'ignored',
+      statusDetails: { ignoreUntil: new Date(Date.now() + 60_000).toISOString() },
+    });
+    const ctx = createExecutionContext();
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: Date.now() + 120_000 }),
+      env,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect((await onlyIssue(project)).status).toBe('unresolved');
+  });
+});
