@@ -3,7 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyMigrations, repoRoot, startWranglerDev } from './lib/localCollector.mjs';
+import {
+  applyMigrations,
+  repoRoot,
+  runScheduled,
+  startWranglerDev,
+} from './lib/localCollector.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
 const devVarsPath = join(repoRoot, '.dev.vars');
@@ -83,6 +88,19 @@ console.log(`
 
 Press Ctrl+C to stop.
 `);
+
+// The deployed Worker's cron runs every minute (alert delivery retries); wrangler dev
+// runs none, so do it here, at the start of each minute like the real one.
+function driveCron() {
+  setTimeout(
+    async () => {
+      await runScheduled(collector.url).catch((error) => console.error(error.message));
+      driveCron();
+    },
+    60_000 - (Date.now() % 60_000),
+  ).unref();
+}
+driveCron();
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {

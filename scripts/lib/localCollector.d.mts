@@ -16,3 +16,4 @@ export function startWranglerDev(options?: {
   stop: () => Promise<void>;
   output: () => string;
 }>;
+export function runScheduled(url: string): Promise<void>;

@@ -63,6 +63,8 @@ export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pi
     '--inspector-port',
     String(await freePort()),
     '--show-interactive-dev-session=false',
+    // Serves /__scheduled (see runScheduled): wrangler dev runs no crons by itself.
+    '--test-scheduled',
     '--log-level',
     stdio === 'inherit' ? 'info' : 'warn',
   ];
@@ -108,4 +110,17 @@ export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pi
   }
   await stop();
   throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${output}`);
+}
+
+/**
+ * Runs the Worker's scheduled handler once, as the every-minute cron does when deployed.
+ * Uses `--test-scheduled`'s `/__scheduled`: wrangler 4.86's `/cdn-cgi/handler/scheduled`
+ * answers 500 when the Worker has `[assets]`, as ours does (the event reaches the assets
+ * router, which has no scheduled handler).
+ * @param {string} url the wrangler dev origin
+ */
+export async function runScheduled(url) {
+  const response = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('* * * * *')}`);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`scheduled handler failed: ${response.status} ${text}`);
 }

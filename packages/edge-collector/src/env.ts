@@ -6,4 +6,8 @@ export interface Env {
   FAULTLINE_ADMIN_TOKEN?: string;
   /** `local` relaxes rules meant for the public internet (http webhook targets on loopback). */
   FAULTLINE_MODE?: string;
+  /** Origin of the dashboard for links in alerts; by default, the one webhooks were added through. */
+  FAULTLINE_PUBLIC_URL?: string;
+  /** Seconds before the first retry of a failed alert delivery (30); tests shorten it. */
+  FAULTLINE_ALERT_RETRY_BASE_SECONDS?: string;
 }

@@ -1,4 +1,10 @@
 import { AutoRouter, cors } from 'itty-router';
+import {
+  createRuleRoute,
+  deleteRuleRoute,
+  listRulesRoute,
+  updateRuleRoute,
+} from './api/alertRuleRoutes';
 import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
 import {
   deleteIssueRoute,
@@ -15,6 +21,13 @@ import {
 import { requireAdmin } from './api/requireAdmin';
 import { projectStatsRoute } from './api/statsRoutes';
 import { listTransactionsRoute } from './api/transactionRoutes';
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  listWebhooksRoute,
+  testWebhookRoute,
+} from './api/webhookRoutes';
 import { ClientError } from './http/ClientError';
 import { exposeCorsHeaders } from './http/exposeCorsHeaders';
 import { toErrorResponse } from './http/toErrorResponse';
@@ -59,6 +72,15 @@ router
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
+  .get('/api/0/projects/:projectId/rules/', listRulesRoute)
+  .post('/api/0/projects/:projectId/rules/', createRuleRoute)
+  .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)
+  .delete('/api/0/projects/:projectId/rules/:ruleId/', deleteRuleRoute)
+  .get('/api/0/projects/:projectId/webhooks/', listWebhooksRoute)
+  .post('/api/0/projects/:projectId/webhooks/', createWebhookRoute)
+  .delete('/api/0/projects/:projectId/webhooks/:hookId/', deleteWebhookRoute)
+  .get('/api/0/projects/:projectId/webhooks/:hookId/deliveries/', listDeliveriesRoute)
+  .post('/api/0/projects/:projectId/webhooks/:hookId/test/', testWebhookRoute)
   .get('/api/0/issues/:issueId/', getIssueRoute)
   .put('/api/0/issues/:issueId/', updateIssueRoute)
   .delete('/api/0/issues/:issueId/', deleteIssueRoute)

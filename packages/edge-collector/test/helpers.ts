@@ -15,7 +15,8 @@ export async function admin<T = unknown>(path: string, init: RequestInit = {}): 
   if (init.body) headers.set('Content-Type', 'application/json');
   const response = await call(path, { ...init, headers });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : null) as T; // 204s have no body
 }
 
 export interface CreatedProject {

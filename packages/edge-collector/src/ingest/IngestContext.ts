@@ -1,3 +1,4 @@
+import type { Env } from '../env';
 import { OutcomeTally } from '../outcomes/OutcomeTally';
 import type { ProjectSettings } from '../projects/ProjectSettings';
 import { insertOutcomes } from '../store/outcomes';
@@ -5,6 +6,9 @@ import type { KeyRecord } from '../store/projects';
 
 /** One authenticated ingestion request: where it goes and what it tells about its sender. */
 export interface IngestContext {
+  env: Env;
+  /** The request's execution context: alert deliveries continue after the answer. */
+  ctx: ExecutionContext;
   db: D1Database;
   projectId: number;
   settings: ProjectSettings;
@@ -20,12 +24,15 @@ export interface IngestContext {
 
 export function createIngestContext(
   request: Request,
-  db: D1Database,
+  env: Env,
+  ctx: ExecutionContext,
   key: KeyRecord,
 ): IngestContext {
   const country = (request.cf as { country?: unknown } | undefined)?.country;
   return {
-    db,
+    env,
+    ctx,
+    db: env.DB,
     projectId: key.projectId,
     settings: key.settings,
     salt: key.salt,

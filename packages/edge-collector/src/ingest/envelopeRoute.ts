@@ -22,7 +22,11 @@ const ENVELOPE_TYPES = [
 ];
 
 /** `POST /api/:projectId/envelope/`: authenticates, then ingests each item. */
-export async function envelopeRoute(request: IRequest, env: Env): Promise<Response> {
+export async function envelopeRoute(
+  request: IRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   requireContentType(request, ENVELOPE_TYPES);
   const body = decodeBody(await readBody(request), request.headers.get('Content-Encoding'));
@@ -36,7 +40,7 @@ export async function envelopeRoute(request: IRequest, env: Env): Promise<Respon
   );
   const items = prepareItems(envelope.items);
 
-  const ingest = createIngestContext(request, env.DB, key);
+  const ingest = createIngestContext(request, env, ctx, key);
   const hint = envelope.header.event_id;
   let eventId = typeof hint === 'string' ? hint : undefined;
   // As Relay does: a rate-limited item does not stop the others; the SDK

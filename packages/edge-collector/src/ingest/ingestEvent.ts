@@ -1,4 +1,4 @@
-import { insertEvent } from '../store/events';
+import { storeEventWithAlerts } from '../alerts/storeEventWithAlerts';
 import { admitEvent } from './admitEvent';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
@@ -13,7 +13,7 @@ export interface IngestEventOptions {
 
 /**
  * One error event from any endpoint: validate → filter → rate-limit →
- * process (enrich, parse stack, scrub, fingerprint, trim) → store.
+ * process (enrich, parse stack, scrub, fingerprint, trim) → store with its alerts.
  * Returns the event id, also for a filtered event (the SDK sees a 200).
  */
 export async function ingestEvent(
@@ -24,6 +24,6 @@ export async function ingestEvent(
   const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
   if (!(await admitEvent(event, category, ingest))) return event.event_id;
   const record = await processEvent(event, { ...ingest, eventIdHint });
-  await insertEvent(ingest.db, record);
+  await storeEventWithAlerts(ingest.env, ingest.ctx, record);
   return record.eventId;
 }

@@ -19,7 +19,11 @@ const SECURITY_TYPES = ['application/csp-report', 'application/reports+json', 'a
  * `POST /api/:projectId/security/?sentry_key=…`: CSP violation reports sent
  * by browsers themselves (`report-uri` or `report-to`), one event each.
  */
-export async function securityRoute(request: IRequest, env: Env): Promise<Response> {
+export async function securityRoute(
+  request: IRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   requireContentType(request, SECURITY_TYPES);
   const publicKey = extractPublicKey(request);
@@ -36,7 +40,7 @@ export async function securityRoute(request: IRequest, env: Env): Promise<Respon
   );
   const reports = cspReportsFrom(parseLenientJson(body, 'report'));
 
-  const ingest = createIngestContext(request, env.DB, key);
+  const ingest = createIngestContext(request, env, ctx, key);
   let eventId: string | null = null;
   try {
     for (const { report, userAgent } of reports) {

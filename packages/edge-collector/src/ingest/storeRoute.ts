@@ -20,7 +20,11 @@ const STORE_TYPES = [null, 'application/json', 'text/plain', 'application/octet-
  * `POST /api/:projectId/store/`: the legacy one-event endpoint (raven-js,
  * raven-python, sentry-python 1.x errors; `sentry_version` 6 and 7).
  */
-export async function storeRoute(request: IRequest, env: Env): Promise<Response> {
+export async function storeRoute(
+  request: IRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   requireContentType(request, STORE_TYPES);
   const publicKey = extractPublicKey(request);
@@ -37,7 +41,7 @@ export async function storeRoute(request: IRequest, env: Env): Promise<Response>
   );
   const raw = upgradeLegacyEvent(decodeStoreBody(body));
 
-  const ingest = createIngestContext(request, env.DB, key);
+  const ingest = createIngestContext(request, env, ctx, key);
   try {
     return json({ id: await ingestEvent(raw, ingest) });
   } finally {

@@ -1,4 +1,5 @@
 import type { Env } from '../env';
+import { runAlertJobs } from './alertJobs';
 import { runRetention } from './retentionJob';
 
 /**
@@ -6,7 +7,10 @@ import { runRetention } from './retentionJob';
  * failing is logged and does not stop the others.
  */
 export async function runScheduledJobs(env: Env, now: number): Promise<void> {
-  const jobs: [string, () => Promise<unknown>][] = [['retention', () => runRetention(env.DB, now)]];
+  const jobs: [string, () => Promise<unknown>][] = [
+    ['retention', () => runRetention(env.DB, now)],
+    ['alerts', () => runAlertJobs(env, now)],
+  ];
   const results = await Promise.allSettled(jobs.map(([, job]) => job()));
   results.forEach((result, index) => {
     if (result.status === 'rejected') {

@@ -50,6 +50,8 @@ export interface StoredEvent {
   status: string | null;
   eventCount: number;
   userCount: number;
+  /** Results of the caller's `extraStatements`, in order (alerts read what fired). */
+  extraResults: D1Result[];
 }
 
 interface OutcomeRow {
@@ -125,6 +127,7 @@ export async function insertEvent(
     db.prepare(INGEST_OUTCOME_SQL).bind(projectId, record.eventId, token),
   ];
   const results = await db.batch(statements);
+  const extraStart = statements.length - 1 - extraStatements.length;
   const row = results[results.length - 1]?.results[0] as OutcomeRow | undefined;
   const created = row?.counted === 1;
   return {
@@ -136,5 +139,6 @@ export async function insertEvent(
     status: row?.status ?? null,
     eventCount: row?.event_count ?? 0,
     userCount: row?.user_count ?? 0,
+    extraResults: results.slice(extraStart, extraStart + extraStatements.length),
   };
 }

@@ -1,5 +1,6 @@
 // SQL for projects and their DSN keys.
 import { type ProjectSettings, resolveProjectSettings } from '../projects/ProjectSettings';
+import { insertDefaultRuleStatement } from './alertRules';
 
 export interface ProjectRecord {
   id: number;
@@ -46,7 +47,7 @@ function toProject(row: ProjectRow): ProjectRecord {
   };
 }
 
-/** Creates a project and its first key in one transaction. */
+/** Creates a project, its first key and its default alert rule in one transaction. */
 export async function insertProject(
   db: D1Database,
   input: { name: string; allowedOrigins: string[]; publicKey: string; now: number },
@@ -62,6 +63,7 @@ export async function insertProject(
         'INSERT INTO project_keys (public_key, project_id, created_at) VALUES (?, last_insert_rowid(), ?)',
       )
       .bind(input.publicKey, input.now),
+    insertDefaultRuleStatement(db, input.publicKey, input.now),
   ]);
   const id = created?.results[0]?.id;
   if (id === undefined) throw new Error('D1 did not return the new project id');

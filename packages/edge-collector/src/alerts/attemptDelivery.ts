@@ -1,0 +1,104 @@
+import type { DeliveryJob, DeliveryOutcome } from '../store/outbox';
+import { buildAlertPayload } from './buildAlertPayload';
+import { renderAlert } from './formats/renderAlert';
+import { nextAttemptAt, parseRetryAfter } from './retrySchedule';
+import { signPayload } from './signPayload';
+import { webhookUrlProblem } from './webhookUrlProblem';
+
+/** A receiver that has not answered within this is retried later. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+export interface DeliveryOptions {
+  mode: string | undefined;
+  publicUrl: string | undefined;
+  retryBaseMs: number;
+  now: number;
+}
+
+/** Headers of every delivery, documented in WEBHOOKS.md. */
+async function headersFor(job: DeliveryJob, body: string, now: number): Promise<Headers> {
+  const timestamp = Math.floor(now / 1000);
+  return new Headers({
+    'Content-Type': 'application/json',
+    'User-Agent': 'Faultline-Webhooks/1',
+    'X-Faultline-Delivery': job.deliveryId,
+    'X-Faultline-Event': `alert.${job.alert.trigger}`,
+    'X-Faultline-Timestamp': String(timestamp),
+    'X-Faultline-Signature': await signPayload(job.webhook.secret, timestamp, body),
+  });
+}
+
+async function send(
+  job: DeliveryJob,
+  options: DeliveryOptions,
+): Promise<{ httpStatus: number | null; error?: string; retryAfterMs?: number }> {
+  const body = renderAlert(job.webhook.format, buildAlertPayload(job, options.publicUrl));
+  let response: Response;
+  try {
+    response = await fetch(job.webhook.url, {
+      method: 'POST',
+      headers: await headersFor(job, body, options.now),
+      body,
+      redirect: 'manual', // a public URL must not bounce us to a private one
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    return {
+      httpStatus: null,
+      error: timedOut ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : String(error),
+    };
+  }
+  const text = await response.text().catch(() => '');
+  if (response.status >= 200 && response.status < 300) return { httpStatus: response.status };
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get('Location') ?? 'nowhere';
+    return { httpStatus: response.status, error: `redirect to ${location} not followed` };
+  }
+  return {
+    httpStatus: response.status,
+    error: `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+    retryAfterMs:
+      response.status === 429 || response.status === 503
+        ? parseRetryAfter(response.headers.get('Retry-After'), text, options.now)
+        : undefined,
+  };
+}
+
+/**
+ * One attempt at a delivery, and what to record: delivered; pending with the time of
+ * the next attempt; or failed (a refused URL, a test delivery, or 24 h of failures).
+ */
+export async function attemptDelivery(
+  job: DeliveryJob,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> {
+  const problem = webhookUrlProblem(job.webhook.url, options.mode);
+  if (problem) {
+    return {
+      status: 'failed',
+      httpStatus: null,
+      error: `URL ${problem}`,
+      nextAttemptAt: options.now,
+    };
+  }
+  const result = await send(job, options);
+  if (result.error === undefined)
+    return { status: 'delivered', httpStatus: result.httpStatus ?? 200 };
+  const next =
+    job.alert.trigger === 'test'
+      ? null
+      : nextAttemptAt({
+          attempts: job.attempts,
+          createdAt: job.createdAt,
+          now: options.now,
+          retryAfterMs: result.retryAfterMs,
+          baseMs: options.retryBaseMs,
+        });
+  return {
+    status: next === null ? 'failed' : 'pending',
+    httpStatus: result.httpStatus,
+    error: result.error,
+    nextAttemptAt: next ?? options.now,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Env } from '../env';
+import { type EventRecord, insertEvent, type StoredEvent } from '../store/events';
+import { loadAlertSetup } from './alertSetupCache';
+import { alertStatements } from './alertStatements';
+import { deliverAlerts } from './deliverAlerts';
+import { eventFacts } from './eventFacts';
+
+/**
+ * Stores an event and, in the same D1 batch, the alerts it fires with their outbox
+ * rows; then delivers those after the response (`waitUntil`). What this Worker does
+ * not get to deliver, the cron retries, so an alert is never lost between the two.
+ */
+export async function storeEventWithAlerts(
+  env: Env,
+  ctx: ExecutionContext,
+  record: EventRecord,
+): Promise<StoredEvent> {
+  const setup = await loadAlertSetup(env.DB, record.projectId);
+  const filtersOnTags = setup.rules.some((rule) => rule.enabled && rule.filters.tags);
+  const facts = eventFacts(record, filtersOnTags);
+  const { statements, fireIndexes } = alertStatements(env.DB, record, facts, setup);
+  const stored = await insertEvent(env.DB, record, statements);
+  const fired = fireIndexes.some((index) => (stored.extraResults[index]?.meta.changes ?? 0) > 0);
+  if (fired) {
+    const event = { projectId: record.projectId, eventId: record.eventId };
+    ctx.waitUntil(
+      deliverAlerts(env, { event }).catch((error) => {
+        console.error(
+          `delivering alerts of event ${record.eventId} failed, the cron retries:`,
+          error,
+        );
+      }),
+    );
+  }
+  return stored;
+}

@@ -1,0 +1,20 @@
+import { MAX_WINDOW_MINUTES } from '../alerts/AlertRule';
+import { deliverAlerts } from '../alerts/deliverAlerts';
+import type { Env } from '../env';
+import { pruneAlertHistory } from '../store/deliveryLog';
+
+/** Alerts and their delivery log are kept this long. */
+const KEEP_ALERTS_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Retries alert deliveries still pending whose time has come (at most 20 rounds of 10
+ * a minute), then forgets users older than the longest window and old alerts.
+ */
+export async function runAlertJobs(env: Env, now: number): Promise<void> {
+  await deliverAlerts(env, { maxRounds: 20 });
+  await pruneAlertHistory(env.DB, {
+    now,
+    maxWindowMs: MAX_WINDOW_MINUTES * 60_000,
+    keepAlertsMs: KEEP_ALERTS_MS,
+  });
+}
