@@ -1,0 +1,64 @@
+import { now } from '../lib/now';
+import { uuid } from '../lib/uuid';
+import { send } from '../transport/send';
+import { breadcrumbs } from './breadcrumbs';
+import { options } from './client';
+import { isFiltered } from './isFiltered';
+import { contexts, tags, user } from './scope';
+import type { CaptureContext, Event } from './types';
+import { SDK } from './version';
+
+let lastKey: string | undefined;
+let sentOnPage = 0;
+
+/**
+ * The pipeline every event goes through: sample, filter, drop a repeat of
+ * the previous event (same type, message and stack, however caught), cap per
+ * page, complete from the scope, `beforeSend`, then send.
+ * The capture context's fields (level, extra, fingerprint, user) override
+ * the scope's; its tags are merged. Returns the event id, also when dropped.
+ */
+export const captureEvent = (
+  partial: Partial<Event>,
+  original: unknown,
+  context: CaptureContext = {},
+): string => {
+  const id = uuid();
+  const o = options;
+  const values = partial.exception?.values;
+  const main = values?.[values.length - 1];
+  const key = main ? main.type + main.value + main.raw_stack : partial.message;
+  if (
+    o &&
+    !(Math.random() >= (o.sampleRate as number)) &&
+    !isFiltered(main, partial.message, o) &&
+    key !== lastKey &&
+    sentOnPage < o.maxEventsPerPage
+  ) {
+    lastKey = key;
+    let event: Event | null | undefined = {
+      event_id: id,
+      timestamp: now() / 1e3,
+      platform: 'javascript',
+      level: 'error',
+      release: o.release,
+      environment: o.environment,
+      sdk: SDK,
+      // The page URL goes as is, as Sentry's SDK sends it; the collector scrubs.
+      request: { url: location.href, headers: { 'User-Agent': navigator.userAgent } },
+      user,
+      contexts,
+      breadcrumbs: { values: breadcrumbs(o.maxBreadcrumbs) },
+      ...partial,
+      ...context,
+      tags: { ...tags, ...context.tags },
+    };
+    if (o.beforeSend)
+      event = o.beforeSend(event as Event, { event_id: id, originalException: original });
+    if (event) {
+      sentOnPage++;
+      send([id, JSON.stringify(event)]);
+    }
+  }
+  return id;
+};

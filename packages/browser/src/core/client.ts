@@ -1,0 +1,8 @@
+import type { ResolvedOptions } from './options';
+
+/** The options of the last successful `init`; undefined while the SDK is off. */
+export let options: ResolvedOptions | undefined;
+
+export const setOptions = (resolved: ResolvedOptions | undefined) => {
+  options = resolved;
+};

@@ -1,0 +1,24 @@
+/**
+ * Non-zero while the SDK runs its own code, so that whatever it triggers
+ * (its own fetch, a `console.error` in `beforeSend`) is neither recorded nor
+ * captured: the SDK never reports itself and never recurses.
+ */
+export let busy = 0;
+
+/**
+ * Wraps every way into the SDK (public functions, listeners, callbacks) so it
+ * never throws into the host page and never re-enters itself.
+ */
+export const guard =
+  <A extends unknown[], R>(fn: (...args: A) => R) =>
+  (...args: A): R | undefined => {
+    if (busy) return;
+    busy = 1;
+    try {
+      return fn(...args);
+    } catch {
+      // An SDK failure must cost the page nothing; the event is lost.
+    } finally {
+      busy = 0;
+    }
+  };

@@ -1,0 +1,82 @@
+import type { Breadcrumb, Event, EventHint } from './types';
+
+/** Which automatic breadcrumbs to record; each is on unless set to `false`. */
+export interface BreadcrumbOptions {
+  /** `console.log/info/warn/error` calls. */
+  console?: boolean;
+  /** Clicks, as a short CSS selector of the element clicked. */
+  dom?: boolean;
+  /** `fetch` calls: method, URL without secrets, status and duration. */
+  fetch?: boolean;
+  /** `XMLHttpRequest` calls: method, URL without secrets, status and duration. */
+  xhr?: boolean;
+  /** `history.pushState/replaceState` and back/forward navigations. */
+  history?: boolean;
+}
+
+/** Options for {@link init}. Only `dsn` is required. */
+export interface Options {
+  /** Where to report: `https://PUBLIC_KEY@HOST/PROJECT_ID`. An invalid DSN disables the SDK. */
+  dsn: string;
+  /** The version of your app, e.g. `shop@1.4.2`. Issues can be resolved in a release. */
+  release?: string;
+  /** e.g. `production` or `staging`; issues can be filtered by it. */
+  environment?: string;
+  /** Share of events to send, from 0 (none) to 1 (all, the default). */
+  sampleRate?: number;
+  /**
+   * Last look at each event before it is sent: return it (changed or not) or
+   * `null` to drop it. Must be synchronous. Errors it throws drop the event.
+   */
+  beforeSend?: (event: Event, hint: EventHint) => Event | null | undefined;
+  /** Same as `beforeSend`, for each breadcrumb as it is recorded. */
+  beforeBreadcrumb?: (breadcrumb: Breadcrumb) => Breadcrumb | null | undefined;
+  /**
+   * Errors to drop, tested against `Type: message` (or a message event's
+   * text): a string matches anywhere, a RegExp is tested. Added to the
+   * defaults, which drop `Script error.` (a cross-origin script without
+   * CORS) and ResizeObserver loop notices.
+   */
+  ignoreErrors?: (string | RegExp)[];
+  /** If set, only errors whose crash frame comes from a matching script URL are sent. */
+  allowUrls?: (string | RegExp)[];
+  /** Errors whose crash frame comes from a matching script URL are dropped. */
+  denyUrls?: (string | RegExp)[];
+  /** How many breadcrumbs an event carries, the most recent ones. Defaults to 100. */
+  maxBreadcrumbs?: number;
+  /** At most this many events are sent per page load. Defaults to 50. */
+  maxEventsPerPage?: number;
+  /**
+   * A URL (usually a path on your own origin) to post envelopes to instead of
+   * the DSN's host, to get past ad blockers. It must forward them to the
+   * collector; each envelope then carries the DSN in its header.
+   */
+  tunnel?: string;
+  /** `false` turns the SDK off completely. Defaults to `true`. */
+  enabled?: boolean;
+  /** Automatic breadcrumbs; `false` turns them all off. */
+  breadcrumbs?: BreadcrumbOptions | false;
+}
+
+export interface ResolvedOptions extends Options {
+  ignoreErrors: (string | RegExp)[];
+  maxBreadcrumbs: number;
+  maxEventsPerPage: number;
+}
+
+// Noise every site gets: cross-origin scripts without CORS report only this,
+// and ResizeObserver loop notices are benign (see w3c/csswg-drafts#5487).
+const DEFAULT_IGNORE_ERRORS = ['Script error.', 'ResizeObserver loop'];
+
+/**
+ * Resolves the options once, in `init`. Defaults that cost bytes to spell are
+ * applied where read instead: `sampleRate` undefined keeps everything
+ * (`!(random >= undefined)`), `beforeSend`/`beforeBreadcrumb` undefined keep
+ * the event, empty URL lists match nothing.
+ */
+export const resolveOptions = (options: Options): ResolvedOptions => ({
+  ...options,
+  ignoreErrors: DEFAULT_IGNORE_ERRORS.concat((options.ignoreErrors as string[]) || []),
+  maxBreadcrumbs: options.maxBreadcrumbs ?? 100,
+  maxEventsPerPage: options.maxEventsPerPage ?? 50,
+});

@@ -1,0 +1,15 @@
+import { addBreadcrumb } from './core/breadcrumbs';
+import type { Options } from './core/options';
+import { initErrors } from './initErrors';
+import { installBreadcrumbs } from './integrations/breadcrumbs/installBreadcrumbs';
+
+/**
+ * Starts the SDK: error capture (see `initErrors`) plus the automatic
+ * breadcrumbs the options leave on. Call it once, as early as possible; a
+ * later call changes the options, not what is installed.
+ * @example init({ dsn: 'https://abc123@errors.example.com/1', release: 'shop@1.4.2' })
+ */
+export const init = (options: Options) => {
+  initErrors(options);
+  installBreadcrumbs(options, addBreadcrumb);
+};

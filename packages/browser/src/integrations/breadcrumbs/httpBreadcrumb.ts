@@ -1,0 +1,24 @@
+import type { RecordBreadcrumb } from '../../core/types';
+import { now } from '../../lib/now';
+import { stripUrl } from '../../lib/stripUrl';
+
+/** Records a finished fetch or XHR; status >= 400 or none (network error, abort) is an error. */
+export const httpBreadcrumb = (
+  record: RecordBreadcrumb,
+  category: 'fetch' | 'xhr',
+  method: string,
+  url: string,
+  status: number | undefined,
+  start: number,
+) =>
+  record({
+    type: 'http',
+    category,
+    level: (status as number) < 400 && status ? 'info' : 'error',
+    data: {
+      method: method.toUpperCase(),
+      url: stripUrl(url),
+      status_code: status,
+      duration_ms: now() - start,
+    },
+  });

@@ -1,0 +1,35 @@
+import { captureEvent } from '../core/captureEvent';
+import { exceptionValues } from '../core/exceptionValues';
+import { guard } from '../core/guard';
+import type { ExceptionValue } from '../core/types';
+import { on } from '../lib/on';
+
+/**
+ * Captures an uncaught error (`error` on window) or an unhandled rejection;
+ * also fed the events the loader snippet queued before the bundle arrived.
+ * Mechanism `onerror` / `onunhandledrejection`, handled: false.
+ */
+export const captureGlobalEvent = guard((event: ErrorEvent | PromiseRejectionEvent) => {
+  const { type, reason, error, message, filename, lineno, colno } = event as ErrorEvent &
+    PromiseRejectionEvent;
+  const rejection = type === 'unhandledrejection';
+  const thrown = rejection ? reason : error;
+  // No Error object (cross-origin "Script error.", ResizeObserver notices): the message is all.
+  const values = exceptionValues(
+    rejection || thrown != null ? thrown : message,
+    { type: `on${type}`, handled: false },
+    rejection,
+  );
+  const main = values[values.length - 1] as ExceptionValue;
+  // Without a stack, the event's own position is the one frame there is.
+  if (!main.raw_stack && filename) {
+    main.stacktrace = { frames: [{ filename, lineno, colno, function: '?' }] };
+  }
+  captureEvent({ exception: { values } }, thrown);
+});
+
+/** Listens for uncaught errors and unhandled promise rejections. */
+export const globalHandlers = () => {
+  on(window, 'error', captureGlobalEvent);
+  on(window, 'unhandledrejection', captureGlobalEvent);
+};

@@ -1,0 +1,51 @@
+// The loader snippet, a few hundred bytes for <head> in place of the bundle.
+// It stubs `Faultline.*` and catches errors and rejections into a queue
+// until the errors core has loaded (the script's `data-src`, else
+// faultline.min.js beside the loader), then replays the queue: `init` first
+// wherever it was called (the sort is stable), then the rest in order. Then
+// it loads the breadcrumbs add-on from beside the core and installs it with
+// the options `init` was given. Inline it (then `data-src` is required) or
+// load it with a plain <script src>; see the README.
+type Api = Record<string, (...args: unknown[]) => void>;
+
+((w: Window & { Faultline?: Api }, d: Document) => {
+  const queue: ([string, unknown[]] | Event)[] = [];
+  const stub: Api = {};
+  for (const name of 'init captureException captureMessage setUser setTag setTags setContext addBreadcrumb'.split(
+    ' ',
+  )) {
+    stub[name] = (...args) => {
+      queue.push([name, args]);
+    };
+  }
+  // Once the bundle has replaced the stub, these listeners do nothing.
+  const listener = (event: Event) => {
+    if (w.Faultline === stub) queue.push(event);
+  };
+  w.addEventListener('error', listener);
+  w.addEventListener('unhandledrejection', listener);
+  w.Faultline = stub;
+  const load = (src: string, onload: () => void) => {
+    const script = d.createElement('script');
+    script.src = src;
+    script.onload = onload;
+    d.head.appendChild(script);
+  };
+  const current = d.currentScript as HTMLScriptElement;
+  const core = current.dataset.src || current.src.replace(/loader(\.min)?\.js/, 'faultline.min.js');
+  load(core, () => {
+    const api = w.Faultline as Api;
+    const isInit = (item: unknown) => +((item as string[])[0] === 'init');
+    queue.sort((a, b) => isInit(b) - isInit(a));
+    for (const item of queue) {
+      // A call is [name, args]; a caught event has no [1].
+      if ((item as unknown[])[1])
+        api[(item as unknown as [string])[0]]?.(...(item as [string, []])[1]);
+      else api.captureErrorEvent?.(item);
+    }
+    const init = queue[0] as [string, unknown[]];
+    load(core.replace(/[^/]*$/, 'breadcrumbs.min.js'), () => {
+      if (isInit(init)) api.installBreadcrumbs?.(init[1][0]);
+    });
+  });
+})(window, document);
