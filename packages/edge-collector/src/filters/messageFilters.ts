@@ -1,17 +1,6 @@
+import { eventMessage } from '../protocol/eventMessage';
 import type { SentryEvent } from '../protocol/SentryEvent';
 import { matchesAnyGlob } from './glob';
-
-/** The log message, formatted text first (`logentry` or `message`, a string or an object). */
-function logMessage(event: SentryEvent): string | undefined {
-  for (const source of [event.logentry, event.message]) {
-    if (typeof source === 'string' && source) return source;
-    if (source && typeof source === 'object') {
-      const text = source.formatted || source.message;
-      if (typeof text === 'string' && text) return text;
-    }
-  }
-  return undefined;
-}
 
 /** What an error says: `Type: value` and the value alone, plus any log message. */
 export function eventTexts(event: SentryEvent): string[] {
@@ -20,7 +9,7 @@ export function eventTexts(event: SentryEvent): string[] {
     const value = exception.value ?? '';
     texts.push(exception.type ? `${exception.type}: ${value}` : value, value);
   }
-  const message = logMessage(event);
+  const message = eventMessage(event);
   if (message) texts.push(message);
   return texts.filter(Boolean);
 }

@@ -1,5 +1,5 @@
+import { eventMessage } from '../protocol/eventMessage';
 import type { SentryEvent } from '../protocol/SentryEvent';
-import { eventMessage } from './eventMessage';
 import { groupingFrames } from './groupingFrames';
 import { mainException } from './mainException';
 

@@ -1,17 +1,11 @@
 import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
 import { json } from '../http/json';
-import { parseId } from '../http/parseId';
-import { authenticateProject } from './authenticateProject';
 import { cspReportsFrom, cspReportToEvent } from './cspReportToEvent';
-import { decodeBody } from './decodeBody';
-import { MAX_EVENT_BYTES } from './envelopeItems';
-import { extractPublicKey } from './extractPublicKey';
 import { createIngestContext, flushOutcomes } from './IngestContext';
 import { ingestEvent } from './ingestEvent';
 import { parseLenientJson } from './parseLenientJson';
-import { readBody } from './readBody';
-import { requireContentType } from './requireContentType';
+import { readSingleEventRequest } from './readSingleEventRequest';
 
 const SECURITY_TYPES = ['application/csp-report', 'application/reports+json', 'application/json'];
 
@@ -24,20 +18,7 @@ export async function securityRoute(
   env: Env,
   ctx: ExecutionContext,
 ): Promise<Response> {
-  const projectId = parseId(request.params.projectId, 'project');
-  requireContentType(request, SECURITY_TYPES);
-  const publicKey = extractPublicKey(request);
-  const key = await authenticateProject(
-    env.DB,
-    projectId,
-    publicKey,
-    request.headers.get('Origin'),
-  );
-  const body = decodeBody(
-    await readBody(request),
-    request.headers.get('Content-Encoding'),
-    MAX_EVENT_BYTES,
-  );
+  const { key, body } = await readSingleEventRequest(request, env, SECURITY_TYPES);
   const reports = cspReportsFrom(parseLenientJson(body, 'report'));
 
   const ingest = createIngestContext(request, env, ctx, key);

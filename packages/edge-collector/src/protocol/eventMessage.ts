@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../protocol/SentryEvent';
+import type { SentryEvent } from './SentryEvent';
 
 /** The event's log message: `logentry`/`message`, formatted text first. */
 export function eventMessage(event: SentryEvent): string | undefined {
