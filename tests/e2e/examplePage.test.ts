@@ -1,35 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
-import { type Collector, type Project, sharedCollector, waitFor } from './harness/collector';
-
-interface Issue {
-  id: string;
-  title: string;
-  culprit: string;
-  level: string;
-  status: string;
-  count: number;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-interface StoredEvent {
-  event_id: string;
-  release?: string;
-  environment?: string;
-  request?: { url?: string };
-  exception: {
-    values: {
-      type: string;
-      value: string;
-      mechanism?: { handled?: boolean };
-      stacktrace: {
-        frames: { filename: string; function: string; lineno: number; colno: number }[];
-      };
-    }[];
-  };
-}
+import { type Collector, type Project, sharedCollector } from './harness/collector';
+import { waitForIssue } from './harness/readApi';
 
 describe('the example page in Chromium', () => {
   let collector: Collector;
@@ -54,22 +27,14 @@ describe('the example page in Chromium', () => {
     await page.goto(exampleUrl);
     await page.click('#throw-error');
 
-    const issuesPath = `/api/0/projects/${project.id}/issues/`;
-    const issues = await waitFor(
-      async () => {
-        const list = await collector.api<Issue[]>(issuesPath);
-        return list.length > 0 ? list : undefined;
-      },
-      { what: 'the issue to appear' },
-    );
+    const { issue, event } = await waitForIssue(collector, project, /^TypeError: .*items/);
     await page.close();
 
     // The page itself still saw its error: the SDK reports, it does not swallow.
     expect(pageErrors).toHaveLength(1);
+    const issues = await collector.api<unknown[]>(`/api/0/projects/${project.id}/issues/`);
     expect(issues).toHaveLength(1);
-    const [issue] = issues as [Issue];
     expect(issue).toMatchObject({
-      title: expect.stringMatching(/^TypeError: .*items/),
       culprit: 'checkout(example.js)',
       level: 'error',
       status: 'unresolved',
@@ -78,16 +43,14 @@ describe('the example page in Chromium', () => {
     expect(Date.parse(issue.firstSeen)).toBeGreaterThan(Date.now() - 60_000);
     expect(issue.lastSeen).toBe(issue.firstSeen);
 
-    const event = await collector.api<StoredEvent>(`/api/0/issues/${issue.id}/events/latest/`);
     expect(event.event_id).toMatch(/^[0-9a-f]{32}$/);
     expect(event.release).toBe('example@1.0.0');
     expect(event.environment).toBe('example');
     expect(event.request?.url).toBe(exampleUrl);
-    const exception = event.exception.values.at(-1);
+    const exception = event.exception?.values.at(-1);
     expect(exception?.type).toBe('TypeError');
     expect(exception?.mechanism?.handled).toBe(false);
-    const frames = exception?.stacktrace.frames ?? [];
-    const crashFrame = frames.at(-1);
+    const crashFrame = exception?.stacktrace?.frames.at(-1);
     expect(crashFrame).toMatchObject({
       filename: `${collector.url}/example/example.js`,
       function: 'checkout',

@@ -5,7 +5,10 @@ export interface Issue {
   title: string;
   culprit: string;
   level: string;
+  status: string;
   count: number;
+  firstSeen: string;
+  lastSeen: string;
 }
 
 export interface Frame {
@@ -32,7 +35,12 @@ export interface StoredEvent {
   contexts?: Record<string, Record<string, unknown>>;
   request?: { url?: string; headers?: Record<string, string> };
   exception?: {
-    values: { type: string; value: string; stacktrace?: { frames: Frame[] } }[];
+    values: {
+      type: string;
+      value: string;
+      mechanism?: { type?: string; handled?: boolean };
+      stacktrace?: { frames: Frame[] };
+    }[];
   };
 }
 
