@@ -29,7 +29,7 @@ type Answer = { status: number; headers?: Record<string, string> } | 'network er
  */
 export async function loadSdk(answer: () => Answer = () => ({ status: 200 })) {
   const requests: { url: string; init: RequestInit }[] = [];
-  const fetchMock = vi.fn((url: string, init: RequestInit) => {
+  const fetchMock = vi.fn((url: string, init: RequestInit = {}) => {
     requests.push({ url, init });
     const reply = answer();
     if (reply === 'network error') return Promise.reject(new TypeError('Failed to fetch'));
@@ -38,14 +38,18 @@ export async function loadSdk(answer: () => Answer = () => ({ status: 200 })) {
     );
   });
   window.fetch = fetchMock as unknown as typeof fetch;
+  trackListeners();
   vi.resetModules();
   const sdk = await import('../src/index');
   return {
     sdk,
     fetchMock,
     requests,
-    /** Events posted so far, parsed. */
-    events: () => requests.map((request) => parseEnvelope(request.init.body as string).event),
+    /** Events posted so far, parsed (the page's own requests left out). */
+    events: () =>
+      requests
+        .filter((request) => String(request.init?.body).startsWith('{"event_id"'))
+        .map((request) => parseEnvelope(request.init.body as string).event),
   };
 }
 
@@ -64,7 +68,26 @@ const originals = {
   error: console.error,
 };
 
+// Listeners an earlier copy of the SDK added would still answer events (and
+// post through that copy's fetch): remember them all so they can be removed.
+const added: [EventTarget, string, EventListenerOrEventListenerObject, unknown][] = [];
+let tracking = false;
+const trackListeners = () => {
+  if (tracking) return;
+  tracking = true;
+  for (const target of [window, document] as EventTarget[]) {
+    const addEventListener = target.addEventListener;
+    target.addEventListener = function (this: EventTarget, type, listener, options) {
+      added.push([target, type, listener as never, options]);
+      return addEventListener.call(this, type, listener, options);
+    };
+  }
+};
+
 export const restoreGlobals = () => {
+  for (const [target, type, listener, options] of added.splice(0)) {
+    target.removeEventListener(type, listener, options as boolean);
+  }
   window.fetch = originals.fetch;
   XMLHttpRequest.prototype.open = originals.open;
   history.pushState = originals.pushState;
