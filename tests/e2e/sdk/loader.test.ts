@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../harness/chromium';
+import { type Collector, type Project, sharedCollector, waitFor } from '../harness/collector';
+import { type StoredEvent, waitForIssue } from '../harness/readApi';
+import { openPage, type PageServer, sdkFile, startPageServer } from './sdkPages';
+
+type Crumbs = { breadcrumbs?: { values: { category?: string; message?: string }[] } };
+
+describe('the loader snippet in Chromium', () => {
+  let collector: Collector;
+  let browser: Browser;
+  let server: PageServer;
+  let context: BrowserContext;
+  let project: Project;
+
+  beforeAll(async () => {
+    collector = sharedCollector();
+    browser = await launchChromium();
+    server = await startPageServer();
+    // The bundles arrive late, so the page's first errors beat them.
+    server.serve('/slow/faultline.min.js', sdkFile('faultline.min.js'), 700);
+    server.serve('/slow/breadcrumbs.min.js', sdkFile('breadcrumbs.min.js'), 300);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    project = await collector.createProject('sdk-loader');
+    context = await browser.newContext();
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('catches errors and calls made before the bundle arrives and replays them', async () => {
+    server.serve(
+      '/',
+      `<!doctype html><html><head>
+<script data-src="/slow/faultline.min.js">${sdkFile('loader.min.js')}
+Faultline.init({ dsn: ${JSON.stringify(project.dsn)}, release: 'early@1' });
+Faultline.setTag('via', 'loader');</script>
+<script>function boot() { throw new TypeError('failed before the bundle'); } boot();</script>
+<script>Promise.reject(new Error('rejected before the bundle'));</script>
+<script>Faultline.captureMessage('message before the bundle');</script>
+</head><body></body></html>`,
+    );
+    const { page, pageErrors } = await openPage(context, `${server.origin}/`);
+
+    const thrown = await waitForIssue(collector, project, 'TypeError: failed before the bundle');
+    expect(thrown.event).toMatchObject({
+      release: 'early@1',
+      tags: expect.objectContaining({ via: 'loader' }),
+    });
+    const [value] = thrown.event.exception?.values ?? [];
+    expect(value?.mechanism).toEqual({ type: 'onerror', handled: false });
+    expect(value?.stacktrace?.frames.at(-1)).toMatchObject({
+      function: 'boot',
+      filename: `${server.origin}/`,
+    });
+    const rejected = await waitForIssue(collector, project, 'Error: rejected before the bundle');
+    expect(rejected.event.exception?.values[0]?.mechanism).toEqual({
+      type: 'onunhandledrejection',
+      handled: false,
+    });
+    await waitForIssue(collector, project, 'message before the bundle');
+    expect(pageErrors).toEqual(['failed before the bundle', 'rejected before the bundle']);
+
+    // Once everything has loaded, the SDK itself and the breadcrumbs add-on run.
+    await waitFor(
+      () =>
+        page.evaluate(
+          () =>
+            'installBreadcrumbs' in ((window as { Faultline?: object }).Faultline ?? {}) ||
+            undefined,
+        ),
+      { what: 'the breadcrumbs add-on' },
+    );
+    await page.evaluate(() => {
+      console.warn('after the bundle');
+      setTimeout(() => {
+        throw new Error('after the bundle');
+      });
+    });
+    const later = await waitForIssue(collector, project, 'Error: after the bundle');
+    const crumbs = (later.event as StoredEvent & Crumbs).breadcrumbs?.values ?? [];
+    expect(crumbs.at(-1)).toMatchObject({ category: 'console', message: 'after the bundle' });
+  });
+
+  it('loads the bundle from beside itself when used as <script src>', async () => {
+    server.serve(
+      '/src',
+      `<!doctype html><script src="/sdk/loader.min.js"></script>
+<script>Faultline.init({ dsn: ${JSON.stringify(project.dsn)} });
+setTimeout(() => { throw new Error('via the loader src'); });</script>`,
+    );
+    await openPage(context, `${server.origin}/src`);
+    await waitForIssue(collector, project, 'Error: via the loader src');
+  });
+});

@@ -1,0 +1,105 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../harness/chromium';
+import { type Collector, type Project, sharedCollector, waitFor } from '../harness/collector';
+import { waitForIssue } from '../harness/readApi';
+import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages';
+
+const capture = (message: string) =>
+  `Faultline.captureException(new Error(${JSON.stringify(message)}))`;
+
+describe('the transport in Chromium', () => {
+  let browser: Browser;
+  let server: PageServer;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startPageServer();
+    server.serve('/app.js', '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('backs off after a 429 for as long as X-Sentry-Rate-Limits says', async () => {
+    // The page server stands in for the collector, answering the first event 429.
+    let answered = 0;
+    server.answerApi(() =>
+      answered++ === 0
+        ? {
+            status: 429,
+            headers: { 'X-Sentry-Rate-Limits': '2::organization', 'Retry-After': '2' },
+          }
+        : { status: 200 },
+    );
+    const dsn = `${server.origin.replace('//', '//publickey@')}/7`;
+    server.serve('/', sdkPage({ dsn }));
+    server.apiRequests.length = 0;
+    const { page } = await openPage(context, `${server.origin}/`);
+    await page.evaluate(capture('first'));
+    await waitFor(async () => (server.apiRequests.length === 1 ? true : undefined), {
+      what: 'the first event',
+    });
+    await page.waitForTimeout(100); // the 429 has been read
+    await page.evaluate(`${capture('during back-off 1')}; ${capture('during back-off 2')}`);
+    await page.waitForTimeout(2200);
+    await page.evaluate(capture('after back-off'));
+    await waitFor(async () => (server.apiRequests.length === 2 ? true : undefined), {
+      what: 'the event after the back-off',
+    });
+    expect(server.apiRequests[0]?.url).toBe(
+      '/api/7/envelope/?sentry_key=publickey&sentry_version=7&sentry_client=faultline.browser%2F0.1.0',
+    );
+    expect(server.apiRequests.map((request) => request.body.split('\n')[2])).toEqual([
+      expect.stringContaining('"value":"first"'),
+      expect.stringContaining('"value":"after back-off"'),
+    ]);
+  });
+
+  describe('offline', () => {
+    let collector: Collector;
+    let project: Project;
+
+    beforeEach(async () => {
+      collector = sharedCollector();
+      project = await collector.createProject('sdk-offline');
+      server.serve('/', sdkPage({ dsn: project.dsn }));
+    });
+
+    it('keeps events in localStorage and sends them on the next page load', async () => {
+      const { page } = await openPage(context, `${server.origin}/`);
+      await context.setOffline(true);
+      await page.evaluate(capture('captured offline'));
+      await waitFor(
+        async () => ((await page.evaluate(() => localStorage.length)) === 1 ? true : undefined),
+        { what: 'the event to be stored' },
+      );
+      await page.close(); // no 'online' event for this page: the next load must send it
+      await context.setOffline(false);
+      await openPage(context, `${server.origin}/`);
+      const { event } = await waitForIssue(collector, project, 'Error: captured offline');
+      expect(event.exception?.values[0]?.mechanism).toEqual({ type: 'generic', handled: true });
+    });
+
+    it('sends them when the browser comes back online', async () => {
+      const { page } = await openPage(context, `${server.origin}/`);
+      await context.setOffline(true);
+      await page.evaluate(capture('sent once online'));
+      await waitFor(
+        async () => ((await page.evaluate(() => localStorage.length)) === 1 ? true : undefined),
+        { what: 'the event to be stored' },
+      );
+      await context.setOffline(false);
+      await waitForIssue(collector, project, 'Error: sent once online');
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    });
+  });
+});
