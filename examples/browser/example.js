@@ -23,3 +23,6 @@ document.getElementById('reject-promise').addEventListener('click', () => {
 document.getElementById('capture-message').addEventListener('click', () => {
   window.Faultline.captureMessage('User opened the example page', 'info');
 });
+
+// Keep ?dsn= when switching between the script-tag and the loader variants.
+for (const link of document.querySelectorAll('a[href$=".html"]')) link.search = location.search;

@@ -7,6 +7,7 @@ import type { ExceptionValue } from './types';
  * when its crash frame is in a browser extension and no web page script is
  * on the stack (an extension's errors are not the site's bugs). `main` is the
  * captured exception (the last value); `message` is a message event's text.
+ * URL rules need a raw stack: an event without one (a thrown string) passes.
  */
 export const isFiltered = (
   main: ExceptionValue | undefined,
