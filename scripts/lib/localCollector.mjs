@@ -102,7 +102,7 @@ export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pi
       throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
     }
     try {
-      await fetch(`${url}/api/0/health`);
+      await fetch(`${url}/api/health`);
       return { url, port: listenPort, child, stop, output: () => output };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -61,6 +61,8 @@ export const router = AutoRouter({
 });
 
 router
+  // Unauthenticated liveness check for uptime monitors and local tooling.
+  .get('/api/health', () => ({ status: 'ok' }))
   .post('/api/:projectId/envelope/', envelopeRoute)
   .post('/api/:projectId/store/', storeRoute)
   .post('/api/:projectId/security/', securityRoute)

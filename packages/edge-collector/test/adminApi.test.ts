@@ -90,3 +90,11 @@ describe('project settings', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('GET /api/health', () => {
+  it('answers without a token so monitors can check the Worker is up', async () => {
+    const response = await call('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
