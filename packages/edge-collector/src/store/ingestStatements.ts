@@ -29,6 +29,12 @@ const UNIGNORES = `(status = 'ignored' AND (
   OR (ignore_until_count IS NOT NULL AND event_count + 1 >= ignore_until_count)
   OR (ignore_until_users IS NOT NULL AND user_count + ${NEW_USER} >= ignore_until_users)))`;
 
+/**
+ * The cron ended a time-based ignore before this event (see wakeIgnoredIssues): the
+ * event still reports 'unignored', so alerts on ignored_until_met see it.
+ */
+const WOKEN_BY_CRON = `(status = 'unresolved' AND ignore_expired_at IS NOT NULL)`;
+
 export const UPSERT_RELEASE_SQL = `INSERT INTO releases (project_id, version, first_seen)
   VALUES (?1, ?2, ?3) ON CONFLICT (project_id, version) DO NOTHING`;
 
@@ -52,7 +58,9 @@ export const UPSERT_ISSUE_SQL = `INSERT INTO issues (project_id, fingerprint, ti
     first_release = coalesce(first_release, excluded.first_release),
     last_release = coalesce(excluded.last_release, last_release),
     ingest_token = excluded.ingest_token,
-    transition = CASE WHEN ${REGRESSES} THEN 'regressed' WHEN ${UNIGNORES} THEN 'unignored' END,
+    transition = CASE WHEN ${REGRESSES} THEN 'regressed'
+      WHEN ${UNIGNORES} OR ${WOKEN_BY_CRON} THEN 'unignored' END,
+    ignore_expired_at = NULL,
     is_regressed = CASE WHEN ${REGRESSES} THEN 1 ELSE is_regressed END,
     status = CASE WHEN ${REGRESSES} OR ${UNIGNORES} THEN 'unresolved' ELSE status END,
     status_changed_at = CASE WHEN ${REGRESSES} OR ${UNIGNORES} THEN ?7 ELSE status_changed_at END,

@@ -16,7 +16,8 @@ export interface StatusChange {
  * Applies a status change in one statement, so "N more events" counts from
  * the count at that moment even while events arrive. Resolving in the next
  * release records the project's newest release: only a later one regresses.
- * Any change clears the regressed mark. Returns false when there is no issue.
+ * Any change clears the regressed mark and a wake-up by the cron that no event
+ * has reported yet. Returns false when there is no issue.
  */
 export async function updateIssueStatus(
   db: D1Database,
@@ -37,6 +38,7 @@ export async function updateIssueStatus(
                  ORDER BY r.id DESC LIMIT 1)
            ELSE ?5 END,
          ignore_until = ?6,
+         ignore_expired_at = NULL,
          ignore_until_count = CASE WHEN ?7 IS NULL THEN NULL ELSE event_count + ?7 END,
          ignore_until_users = CASE WHEN ?8 IS NULL THEN NULL ELSE user_count + ?8 END
        WHERE id = ?1`,

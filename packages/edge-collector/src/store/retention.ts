@@ -25,12 +25,16 @@ export async function deleteExpiredEvents(
   return result.meta.changes;
 }
 
-/** Issues ignored until a time that has passed become unresolved again; returns how many. */
+/**
+ * Issues ignored until a time that has passed become unresolved again; returns how
+ * many. `ignore_expired_at` keeps the wake-up for the issue's next event, which then
+ * reports the 'unignored' transition as it would had the cron not run first.
+ */
 export async function wakeIgnoredIssues(db: D1Database, now: number): Promise<number> {
   const result = await db
     .prepare(
       `UPDATE issues SET status = 'unresolved', status_changed_at = ?1, ignore_until = NULL,
-         ignore_until_count = NULL, ignore_until_users = NULL
+         ignore_expired_at = ?1, ignore_until_count = NULL, ignore_until_users = NULL
        WHERE status = 'ignored' AND ignore_until IS NOT NULL AND ignore_until <= ?1`,
     )
     .bind(now)
