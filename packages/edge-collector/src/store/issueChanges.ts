@@ -1,4 +1,4 @@
-// SQL for changing an issue's status and deleting issues.
+// SQL for changing an issue's status (deleting one: issueDeletion.ts).
 
 /** A status change from the API, already validated (see issues/parseStatusUpdate.ts). */
 export interface StatusChange {
@@ -55,34 +55,4 @@ export async function updateIssueStatus(
     )
     .run();
   return result.meta.changes > 0;
-}
-
-/**
- * Deletes an issue with its events, tag values and hourly counts. With
- * `discard`, its fingerprint is remembered so future events are dropped.
- */
-export async function deleteIssue(
-  db: D1Database,
-  issueId: number,
-  discard: boolean,
-  now: number,
-): Promise<boolean> {
-  const statements = [
-    ...(discard
-      ? [
-          db
-            .prepare(
-              `INSERT OR IGNORE INTO discarded_fingerprints (project_id, fingerprint, discarded_at)
-               SELECT project_id, fingerprint, ? FROM issues WHERE id = ?`,
-            )
-            .bind(now, issueId),
-        ]
-      : []),
-    db.prepare('DELETE FROM events WHERE issue_id = ?').bind(issueId),
-    db.prepare('DELETE FROM issue_tag_values WHERE issue_id = ?').bind(issueId),
-    db.prepare('DELETE FROM issue_hourly_counts WHERE issue_id = ?').bind(issueId),
-    db.prepare('DELETE FROM issues WHERE id = ?').bind(issueId),
-  ];
-  const results = await db.batch(statements);
-  return (results[results.length - 1]?.meta.changes ?? 0) > 0;
 }
