@@ -1,6 +1,13 @@
 import { DEFAULT_PROJECT_SETTINGS } from '../projects/ProjectSettings';
 import { purgeDeletedIssues } from '../store/issueDeletion';
+import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
+
+/**
+ * Outcome counts (rate limiter, `GET /api/0/projects/:id/stats/`) are kept this long:
+ * the stats' default window. A busy project writes a few rows a minute.
+ */
+export const KEEP_OUTCOMES_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface RetentionLimits {
   /** Rows deleted per statement: small enough to keep D1 responsive for ingestion. */
@@ -26,8 +33,8 @@ async function deleteInBatches(
 /**
  * Wakes issues ignored until a time that has passed, deletes events older
  * than each project's `retentionDays` (issue counts, tag values and hourly
- * counts stay) and the events of deleted issues, all in bounded batches.
- * Returns how many events it deleted.
+ * counts stay), the events of deleted issues and outcome counts older than
+ * `KEEP_OUTCOMES_MS`, all in bounded batches. Returns how many events it deleted.
  */
 export async function runRetention(
   db: D1Database,
@@ -39,5 +46,6 @@ export async function runRetention(
     deleteExpiredEvents(db, now, DEFAULT_PROJECT_SETTINGS.retentionDays, limit),
   );
   const ofDeletedIssues = await deleteInBatches(limits, (limit) => purgeDeletedIssues(db, limit));
+  await deleteInBatches(limits, (limit) => deleteOutcomesBefore(db, now - KEEP_OUTCOMES_MS, limit));
   return expired + ofDeletedIssues;
 }
