@@ -4,6 +4,7 @@ import { alertStatements } from '../src/alerts/alertStatements';
 import { eventFacts } from '../src/alerts/eventFacts';
 import { processEvent } from '../src/ingest/processEvent';
 import { randomHex } from '../src/lib/randomHex';
+import { runRetention } from '../src/scheduled/retentionJob';
 import { selectAlertSetup } from '../src/store/alertRules';
 import { insertEvent } from '../src/store/events';
 import { admin, createProject } from './helpers';
@@ -128,6 +129,37 @@ describe('alert triggers in the event batch', () => {
       'event_frequency',
       'ignored_until_met',
     ]);
+  });
+
+  it('alerts once on the first event after an ignore until a time ends, with or without the cron waking the issue first', async () => {
+    for (const cronRunsFirst of [false, true]) {
+      const { send, setStatus, alerts } = await projectWithRule({
+        triggers: [{ type: 'ignored_until_met' }],
+        throttleMinutes: 0,
+      });
+      await send(T0);
+      const until = new Date(T0 + 10 * MINUTE).toISOString();
+      await setStatus({ status: 'ignored', statusDetails: { ignoreUntil: until } });
+      await send(T0 + MINUTE);
+      if (cronRunsFirst) await runRetention(env.DB, T0 + 11 * MINUTE);
+      expect(await alerts()).toHaveLength(0);
+      await send(T0 + 12 * MINUTE);
+      await send(T0 + 13 * MINUTE);
+      expect((await alerts()).map((alert) => alert.trigger)).toEqual(['ignored_until_met']);
+    }
+  });
+
+  it('does not alert on an issue the cron woke when someone changed its status since', async () => {
+    const { send, setStatus, alerts } = await projectWithRule({
+      triggers: [{ type: 'ignored_until_met' }],
+    });
+    await send(T0);
+    const until = new Date(T0 + 10 * MINUTE).toISOString();
+    await setStatus({ status: 'ignored', statusDetails: { ignoreUntil: until } });
+    await runRetention(env.DB, T0 + 11 * MINUTE);
+    await setStatus({ status: 'unresolved' });
+    await send(T0 + 12 * MINUTE);
+    expect(await alerts()).toHaveLength(0);
   });
 
   it('fires a frequency rule past its threshold, not before, then throttles it', async () => {

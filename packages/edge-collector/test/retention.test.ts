@@ -7,10 +7,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import worker from '../src/index';
 import { processEvent } from '../src/ingest/processEvent';
+import type { OutcomeCount } from '../src/outcomes/OutcomeTally';
 import { runRetention } from '../src/scheduled/retentionJob';
 import { insertEvent } from '../src/store/events';
+import { insertOutcomes } from '../src/store/outcomes';
 import { browserEvent } from './fixtures/events/browserEvent';
-import { admin, createProject } from './helpers';
+import { admin, createProject, outcomeCount, projectStats } from './helpers';
 import { newEventId, onlyIssue, setStatus } from './issueHelpers';
 
 const DAY = 86_400_000;
@@ -64,5 +66,33 @@ describe('retention', () => {
     );
     await waitOnExecutionContext(ctx);
     expect((await onlyIssue(project)).status).toBe('unresolved');
+  });
+
+  it('deletes outcome counts older than 30 days in bounded batches and keeps recent ones', async () => {
+    const project = await createProject();
+    const projectId = Number(project.id);
+    const now = Date.now();
+    const accepted = (quantity: number): OutcomeCount[] => [
+      { outcome: 'accepted', category: 'error', reason: '', quantity },
+    ];
+    for (let minute = 0; minute < 5; minute++) {
+      await insertOutcomes(env.DB, projectId, now - 40 * DAY + minute * 60_000, accepted(1));
+    }
+    await insertOutcomes(env.DB, projectId, now - DAY, accepted(7));
+    const rows = async () => {
+      const row = await env.DB.prepare(
+        'SELECT count(*) AS n FROM project_outcomes WHERE project_id = ?',
+      )
+        .bind(projectId)
+        .first<{ n: number }>();
+      return row?.n ?? 0;
+    };
+    expect(await rows()).toBe(6);
+
+    await runRetention(env.DB, now, { batchSize: 2, maxBatches: 1 });
+    expect(await rows()).toBe(4);
+    await runRetention(env.DB, now, { batchSize: 2, maxBatches: 10 });
+    expect(await rows()).toBe(1);
+    expect(outcomeCount(await projectStats(project), 'accepted', 'error')).toBe(7);
   });
 });

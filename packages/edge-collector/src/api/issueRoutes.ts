@@ -5,7 +5,8 @@ import { json } from '../http/json';
 import { parseId } from '../http/parseId';
 import { readJson } from '../http/readJson';
 import { parseStatusUpdate } from '../issues/parseStatusUpdate';
-import { deleteIssue, updateIssueStatus } from '../store/issueChanges';
+import { updateIssueStatus } from '../store/issueChanges';
+import { deleteIssue } from '../store/issueDeletion';
 import { selectHourlyCounts, selectTagSummaries } from '../store/issueDetails';
 import { type ISSUE_SORTS, type IssueRecord, selectIssue, selectIssues } from '../store/issues';
 import { selectProject } from '../store/projects';
@@ -73,8 +74,8 @@ export async function updateIssueRoute(request: IRequest, env: Env): Promise<Res
 }
 
 /**
- * `DELETE /api/0/issues/:issueId/` deletes the issue and its events; with
- * `?discard=true` future events with its fingerprint are dropped too.
+ * `DELETE /api/0/issues/:issueId/` deletes the issue (its events soon after, by
+ * the cron); with `?discard=true` future events with its fingerprint are dropped too.
  */
 export async function deleteIssueRoute(request: IRequest, env: Env): Promise<Response> {
   const issue = await findIssue(request, env);

@@ -1,17 +1,40 @@
 import { DEFAULT_PROJECT_SETTINGS } from '../projects/ProjectSettings';
+import { purgeDeletedIssues } from '../store/issueDeletion';
+import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
 
+/**
+ * Outcome counts (rate limiter, `GET /api/0/projects/:id/stats/`) are kept this long:
+ * the stats' default window. A busy project writes a few rows a minute.
+ */
+export const KEEP_OUTCOMES_MS = 30 * 24 * 60 * 60 * 1000;
+
 export interface RetentionLimits {
-  /** Events deleted per statement: small enough to keep D1 responsive for ingestion. */
+  /** Rows deleted per statement: small enough to keep D1 responsive for ingestion. */
   batchSize: number;
-  /** Statements per run; what is left waits for the next minute. */
+  /** Statements per run and kind of cleanup; what is left waits for the next minute. */
   maxBatches: number;
 }
 
+/** Runs `deleteBatch` until it deletes fewer than a batch or the run's budget is spent. */
+async function deleteInBatches(
+  limits: RetentionLimits,
+  deleteBatch: (limit: number) => Promise<number>,
+): Promise<number> {
+  let deleted = 0;
+  for (let batch = 0; batch < limits.maxBatches; batch++) {
+    const count = await deleteBatch(limits.batchSize);
+    deleted += count;
+    if (count < limits.batchSize) break;
+  }
+  return deleted;
+}
+
 /**
- * Deletes events older than each project's `retentionDays` in bounded
- * batches (issue counts, tag values and hourly counts stay), and wakes issues
- * ignored until a time that has passed. Returns how many events it deleted.
+ * Wakes issues ignored until a time that has passed, deletes events older
+ * than each project's `retentionDays` (issue counts, tag values and hourly
+ * counts stay), the events of deleted issues and outcome counts older than
+ * `KEEP_OUTCOMES_MS`, all in bounded batches. Returns how many events it deleted.
  */
 export async function runRetention(
   db: D1Database,
@@ -19,16 +42,10 @@ export async function runRetention(
   limits: RetentionLimits = { batchSize: 500, maxBatches: 20 },
 ): Promise<number> {
   await wakeIgnoredIssues(db, now);
-  let deleted = 0;
-  for (let batch = 0; batch < limits.maxBatches; batch++) {
-    const count = await deleteExpiredEvents(
-      db,
-      now,
-      DEFAULT_PROJECT_SETTINGS.retentionDays,
-      limits.batchSize,
-    );
-    deleted += count;
-    if (count < limits.batchSize) break;
-  }
-  return deleted;
+  const expired = await deleteInBatches(limits, (limit) =>
+    deleteExpiredEvents(db, now, DEFAULT_PROJECT_SETTINGS.retentionDays, limit),
+  );
+  const ofDeletedIssues = await deleteInBatches(limits, (limit) => purgeDeletedIssues(db, limit));
+  await deleteInBatches(limits, (limit) => deleteOutcomesBefore(db, now - KEEP_OUTCOMES_MS, limit));
+  return expired + ofDeletedIssues;
 }

@@ -49,10 +49,17 @@ export async function selectLatestEvent(
   return row ? (await toEvent(row)).payload : null;
 }
 
-/** One event by id (event ids are random, so unique across projects in practice). */
+/**
+ * One event by id (event ids are random, so unique across projects in practice),
+ * unless its issue was deleted and the cron has not removed the event yet.
+ */
 export async function selectEvent(db: D1Database, eventId: string): Promise<EventDetails | null> {
   const row = await db
-    .prepare('SELECT * FROM events WHERE event_id = ? LIMIT 1')
+    .prepare(
+      `SELECT * FROM events WHERE event_id = ?
+         AND issue_id NOT IN (SELECT id FROM issues WHERE deleted_at IS NOT NULL)
+       LIMIT 1`,
+    )
     .bind(eventId)
     .first<EventRow>();
   return row ? toEvent(row) : null;

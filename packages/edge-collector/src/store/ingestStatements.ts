@@ -4,9 +4,26 @@
 // Status transitions are computed in SQL from the row as it is inside the
 // batch's transaction, so concurrent ingests never race on them.
 
-/** 1 when the event's user (?10) is new to the issue. */
+/**
+ * Distinct values kept per issue and tag key, as Sentry-like tools cap them: a flood
+ * of distinct URLs or user ids cannot grow one issue without bound. Past the cap,
+ * known values are still counted and new ones are not stored.
+ */
+export const MAX_TAG_VALUES = 1000;
+
+/** 1 while the issue has room for another value of `key` (counting stops at the cap). */
+const HAS_ROOM_FOR = (issueId: string, key: string) => `((SELECT count(*) FROM (
+  SELECT 1 FROM issue_tag_values WHERE issue_id = ${issueId} AND key = ${key}
+  LIMIT ${MAX_TAG_VALUES})) < ${MAX_TAG_VALUES})`;
+
+/**
+ * 1 when the event's user (?10) is new to the issue and gets a 'user' tag value:
+ * past the cap, users are no longer counted (user_count stays the number of stored
+ * 'user' values).
+ */
 const NEW_USER = `(?10 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM issue_tag_values
-  WHERE issue_id = issues.id AND key = 'user' AND value = ?10))`;
+  WHERE issue_id = issues.id AND key = 'user' AND value = ?10)
+  AND ${HAS_ROOM_FOR('issues.id', "'user'")})`;
 
 const RELEASE_ORDER = (version: string) =>
   `(SELECT id FROM releases WHERE project_id = ?1 AND version = ${version})`;
@@ -28,6 +45,12 @@ const UNIGNORES = `(status = 'ignored' AND (
   (ignore_until IS NOT NULL AND ?7 >= ignore_until)
   OR (ignore_until_count IS NOT NULL AND event_count + 1 >= ignore_until_count)
   OR (ignore_until_users IS NOT NULL AND user_count + ${NEW_USER} >= ignore_until_users)))`;
+
+/**
+ * The cron ended a time-based ignore before this event (see wakeIgnoredIssues): the
+ * event still reports 'unignored', so alerts on ignored_until_met see it.
+ */
+const WOKEN_BY_CRON = `(status = 'unresolved' AND ignore_expired_at IS NOT NULL)`;
 
 export const UPSERT_RELEASE_SQL = `INSERT INTO releases (project_id, version, first_seen)
   VALUES (?1, ?2, ?3) ON CONFLICT (project_id, version) DO NOTHING`;
@@ -52,7 +75,9 @@ export const UPSERT_ISSUE_SQL = `INSERT INTO issues (project_id, fingerprint, ti
     first_release = coalesce(first_release, excluded.first_release),
     last_release = coalesce(excluded.last_release, last_release),
     ingest_token = excluded.ingest_token,
-    transition = CASE WHEN ${REGRESSES} THEN 'regressed' WHEN ${UNIGNORES} THEN 'unignored' END,
+    transition = CASE WHEN ${REGRESSES} THEN 'regressed'
+      WHEN ${UNIGNORES} OR ${WOKEN_BY_CRON} THEN 'unignored' END,
+    ignore_expired_at = NULL,
     is_regressed = CASE WHEN ${REGRESSES} THEN 1 ELSE is_regressed END,
     status = CASE WHEN ${REGRESSES} OR ${UNIGNORES} THEN 'unresolved' ELSE status END,
     status_changed_at = CASE WHEN ${REGRESSES} OR ${UNIGNORES} THEN ?7 ELSE status_changed_at END,
@@ -71,12 +96,22 @@ export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
     (project_id, event_id, issue_id, received_at, occurred_at, level, payload, payload_gzip)
   SELECT ?1, ?4, id, ?5, ?6, ?7, '', ?8 ${COUNTED_ISSUE}`;
 
-/** Binds: ?1 project, ?2 fingerprint, ?3 token, ?4 JSON `[[key, value], …]`, ?5 received. */
+/**
+ * Counts a value seen before; stores a new one only while its key is under
+ * MAX_TAG_VALUES for the issue. One statement (its SELECT sees the table as it was
+ * before it, and an event has one value per key), so concurrent ingests never pass
+ * the cap. Binds: ?1 project, ?2 fingerprint, ?3 token, ?4 JSON `[[key, value], …]`,
+ * ?5 received.
+ */
 export const UPSERT_TAG_VALUES_SQL = `INSERT INTO issue_tag_values
     (issue_id, key, value, times_seen, first_seen, last_seen)
-  SELECT issue.id, json_extract(tag.value, '$[0]'), json_extract(tag.value, '$[1]'), 1, ?5, ?5
-  FROM (SELECT id ${COUNTED_ISSUE}) AS issue, json_each(?4) AS tag
-  WHERE true
+  SELECT issue.id, tag.key, tag.value, 1, ?5, ?5
+  FROM (SELECT id ${COUNTED_ISSUE}) AS issue,
+    (SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS value
+     FROM json_each(?4)) AS tag
+  WHERE EXISTS (SELECT 1 FROM issue_tag_values known
+      WHERE known.issue_id = issue.id AND known.key = tag.key AND known.value = tag.value)
+    OR ${HAS_ROOM_FOR('issue.id', 'tag.key')}
   ON CONFLICT (issue_id, key, value) DO UPDATE SET
     times_seen = times_seen + 1,
     last_seen = max(last_seen, excluded.last_seen)`;

@@ -1,4 +1,4 @@
-// SQL for changing an issue's status and deleting issues.
+// SQL for changing an issue's status (deleting one: issueDeletion.ts).
 
 /** A status change from the API, already validated (see issues/parseStatusUpdate.ts). */
 export interface StatusChange {
@@ -16,7 +16,8 @@ export interface StatusChange {
  * Applies a status change in one statement, so "N more events" counts from
  * the count at that moment even while events arrive. Resolving in the next
  * release records the project's newest release: only a later one regresses.
- * Any change clears the regressed mark. Returns false when there is no issue.
+ * Any change clears the regressed mark and a wake-up by the cron that no event
+ * has reported yet. Returns false when there is no issue.
  */
 export async function updateIssueStatus(
   db: D1Database,
@@ -37,6 +38,7 @@ export async function updateIssueStatus(
                  ORDER BY r.id DESC LIMIT 1)
            ELSE ?5 END,
          ignore_until = ?6,
+         ignore_expired_at = NULL,
          ignore_until_count = CASE WHEN ?7 IS NULL THEN NULL ELSE event_count + ?7 END,
          ignore_until_users = CASE WHEN ?8 IS NULL THEN NULL ELSE user_count + ?8 END
        WHERE id = ?1`,
@@ -53,34 +55,4 @@ export async function updateIssueStatus(
     )
     .run();
   return result.meta.changes > 0;
-}
-
-/**
- * Deletes an issue with its events, tag values and hourly counts. With
- * `discard`, its fingerprint is remembered so future events are dropped.
- */
-export async function deleteIssue(
-  db: D1Database,
-  issueId: number,
-  discard: boolean,
-  now: number,
-): Promise<boolean> {
-  const statements = [
-    ...(discard
-      ? [
-          db
-            .prepare(
-              `INSERT OR IGNORE INTO discarded_fingerprints (project_id, fingerprint, discarded_at)
-               SELECT project_id, fingerprint, ? FROM issues WHERE id = ?`,
-            )
-            .bind(now, issueId),
-        ]
-      : []),
-    db.prepare('DELETE FROM events WHERE issue_id = ?').bind(issueId),
-    db.prepare('DELETE FROM issue_tag_values WHERE issue_id = ?').bind(issueId),
-    db.prepare('DELETE FROM issue_hourly_counts WHERE issue_id = ?').bind(issueId),
-    db.prepare('DELETE FROM issues WHERE id = ?').bind(issueId),
-  ];
-  const results = await db.batch(statements);
-  return (results[results.length - 1]?.meta.changes ?? 0) > 0;
 }

@@ -1,4 +1,4 @@
-// SQL for reading issues.
+// SQL for reading issues; deleted ones (deleted_at set) are no longer there.
 
 export interface IssueRecord {
   id: number;
@@ -102,7 +102,7 @@ export interface IssueQuery {
 /** A page of a project's issues, sorted descending by `sort` (last seen by default). */
 export async function selectIssues(db: D1Database, query: IssueQuery): Promise<IssueRecord[]> {
   const column = ISSUE_SORTS[query.sort ?? 'lastSeen'];
-  const where = ['project_id = ?'];
+  const where = ['project_id = ?', 'deleted_at IS NULL'];
   const binds: unknown[] = [query.projectId];
   if (query.status === 'regressed') where.push("status = 'unresolved' AND is_regressed = 1");
   else if (query.status) {
@@ -136,6 +136,9 @@ export async function selectIssues(db: D1Database, query: IssueQuery): Promise<I
 }
 
 export async function selectIssue(db: D1Database, issueId: number): Promise<IssueRecord | null> {
-  const row = await db.prepare('SELECT * FROM issues WHERE id = ?').bind(issueId).first<IssueRow>();
+  const row = await db
+    .prepare('SELECT * FROM issues WHERE id = ? AND deleted_at IS NULL')
+    .bind(issueId)
+    .first<IssueRow>();
   return row ? toIssue(row) : null;
 }

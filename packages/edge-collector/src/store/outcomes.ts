@@ -76,3 +76,28 @@ export async function selectOutcomeTotals(
     .all<OutcomeCount>();
   return results;
 }
+
+/**
+ * Deletes up to `limit` outcome rows of minutes before `before` (ms) and
+ * returns how many: the cron keeps the table from growing forever. CROSS JOIN
+ * keeps projects the outer loop, so each project's old rows are one range of
+ * its (project_id, minute, …) key and a run with nothing to delete costs a
+ * seek per project, not a scan of the table.
+ */
+export async function deleteOutcomesBefore(
+  db: D1Database,
+  before: number,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .prepare(
+      `DELETE FROM project_outcomes
+       WHERE (project_id, minute, outcome, category, reason) IN (
+         SELECT o.project_id, o.minute, o.outcome, o.category, o.reason
+         FROM projects p CROSS JOIN project_outcomes o ON o.project_id = p.id AND o.minute < ?1
+         LIMIT ?2)`,
+    )
+    .bind(minuteOf(before), limit)
+    .run();
+  return result.meta.changes;
+}
