@@ -6,8 +6,9 @@
 
 /**
  * Distinct values kept per issue and tag key, as Sentry-like tools cap them: a flood
- * of distinct URLs or user ids cannot grow one issue without bound. Past the cap,
- * known values are still counted and new ones are not stored.
+ * of distinct URLs cannot grow one issue without bound. Past the cap, known values
+ * are still counted and new ones are not stored. The 'user' key is exempt: its rows
+ * are how distinct users are counted (user_count, ignore-until-N-users, user alerts).
  */
 export const MAX_TAG_VALUES = 1000;
 
@@ -16,14 +17,9 @@ const HAS_ROOM_FOR = (issueId: string, key: string) => `((SELECT count(*) FROM (
   SELECT 1 FROM issue_tag_values WHERE issue_id = ${issueId} AND key = ${key}
   LIMIT ${MAX_TAG_VALUES})) < ${MAX_TAG_VALUES})`;
 
-/**
- * 1 when the event's user (?10) is new to the issue and gets a 'user' tag value:
- * past the cap, users are no longer counted (user_count stays the number of stored
- * 'user' values).
- */
+/** 1 when the event's user (?10) is new to the issue (user_count = its 'user' tag values). */
 const NEW_USER = `(?10 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM issue_tag_values
-  WHERE issue_id = issues.id AND key = 'user' AND value = ?10)
-  AND ${HAS_ROOM_FOR('issues.id', "'user'")})`;
+  WHERE issue_id = issues.id AND key = 'user' AND value = ?10))`;
 
 const RELEASE_ORDER = (version: string) =>
   `(SELECT id FROM releases WHERE project_id = ?1 AND version = ${version})`;
@@ -98,7 +94,7 @@ export const INSERT_EVENT_SQL = `INSERT OR IGNORE INTO events
 
 /**
  * Counts a value seen before; stores a new one only while its key is under
- * MAX_TAG_VALUES for the issue. One statement (its SELECT sees the table as it was
+ * MAX_TAG_VALUES for the issue (users always). One statement (its SELECT sees the table as it was
  * before it, and an event has one value per key), so concurrent ingests never pass
  * the cap. Binds: ?1 project, ?2 fingerprint, ?3 token, ?4 JSON `[[key, value], …]`,
  * ?5 received.
@@ -111,6 +107,7 @@ export const UPSERT_TAG_VALUES_SQL = `INSERT INTO issue_tag_values
      FROM json_each(?4)) AS tag
   WHERE EXISTS (SELECT 1 FROM issue_tag_values known
       WHERE known.issue_id = issue.id AND known.key = tag.key AND known.value = tag.value)
+    OR tag.key = 'user'
     OR ${HAS_ROOM_FOR('issue.id', 'tag.key')}
   ON CONFLICT (issue_id, key, value) DO UPDATE SET
     times_seen = times_seen + 1,
