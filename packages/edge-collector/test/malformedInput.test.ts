@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type CreatedProject, call, createProject, envelope } from './helpers';
+import { admin, type CreatedProject, call, createProject, envelope } from './helpers';
 
 interface Case {
   name: string;
@@ -374,6 +374,16 @@ describe('malformed input', () => {
       body: JSON.stringify({ 'csp-report': { 'effective-directive': 5, 'blocked-uri': [] } }),
     });
     expect(csp.status).toBe(200);
+  });
+
+  it('stores nothing of an envelope whose later transaction is invalid', async () => {
+    const project = await createProject();
+    const response = await call(envelopePath(project), {
+      method: 'POST',
+      body: envelope({}, [{ type: 'event' }, event], [{ type: 'transaction' }, { timestamp: 2 }]),
+    });
+    expect(response.status).toBe(400);
+    expect(await admin(`/api/0/projects/${project.id}/issues/`)).toEqual([]);
   });
 
   it('accepts the same key in the header and the query', async () => {
