@@ -1,5 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { readBody } from '../src/ingest/readBody';
 import { admin, type CreatedProject, call, createProject, envelope } from './helpers';
 
 interface Case {
@@ -384,6 +385,25 @@ describe('malformed input', () => {
     });
     expect(response.status).toBe(400);
     expect(await admin(`/api/0/projects/${project.id}/issues/`)).toEqual([]);
+  });
+
+  it('stops reading a streamed body without Content-Length at 20 MiB', async () => {
+    const project = await createProject();
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        if (sent > 64) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`http://collector.test${envelopePath(project)}`, {
+      method: 'POST',
+      body,
+    });
+    await expect(readBody(request)).rejects.toMatchObject({ status: 413 });
+    expect(sent).toBeLessThanOrEqual(22);
   });
 
   it('accepts the same key in the header and the query', async () => {
