@@ -5,7 +5,7 @@ Run with `SENTRY_DSN=http://KEY@127.0.0.1:8787/ID python3 -m uvicorn app:app --p
 import os
 
 import sentry_sdk
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from sentry_sdk.integrations.fastapi import FastApiIntegration
 from sentry_sdk.integrations.starlette import StarletteIntegration
 
@@ -19,6 +19,16 @@ sentry_sdk.init(
 )
 
 app = FastAPI()
+
+
+@app.middleware("http")
+async def sentry_scope(request: Request, call_next):
+    """Puts who and where on every Sentry event of a request."""
+    sentry_sdk.set_tag("tenant", request.headers.get("X-Tenant", "public"))
+    customer = request.headers.get("X-Customer-Id")
+    if customer:
+        sentry_sdk.set_user({"id": customer})
+    return await call_next(request)
 
 
 def price_per_item(total: int, items: int) -> float:

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Collector, type Project, sharedCollector } from './harness/collector';
 import { type PythonApp, startPythonApp } from './harness/pythonApp';
-import { type Issue, waitForIssue } from './harness/readApi';
+import { type Issue, type StoredEvent, waitForIssue } from './harness/readApi';
 
 const VISITOR_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -26,6 +26,26 @@ describe('examples/django with the official sentry-sdk', () => {
     });
   });
 
+  /** What every event of a request carries: release, environment, user, tags, URL, no PII. */
+  function expectShopContext(event: StoredEvent, path: string) {
+    expect(event).toMatchObject({
+      platform: 'python',
+      release: 'shop@1.4.2',
+      environment: 'e2e',
+      request: { url: `${app.url}${path}` },
+    });
+    // send_default_pii=False: the middleware's user id, and no address or cookies.
+    expect(event.user).toEqual({ id: 'c-42' });
+    expect(event.request?.headers?.Cookie).toBeUndefined();
+    expect(event.tags).toMatchObject({
+      tenant: 'acme', // set by the middleware
+      team: 'checkout', // set by before_send
+      browser: 'Chrome 120.0.0',
+      os: 'Windows 10',
+    });
+    expect(event.contexts?.cart).toEqual({ items: 3, currency: 'EUR' });
+  }
+
   afterAll(async () => {
     await app?.stop();
   });
@@ -38,20 +58,7 @@ describe('examples/django with the official sentry-sdk', () => {
       'ZeroDivisionError: division by zero',
     );
     expect(issue).toMatchObject({ culprit: 'average_price(shop.views)', level: 'error' });
-    expect(event).toMatchObject({
-      platform: 'python',
-      release: 'shop@1.4.2',
-      environment: 'e2e',
-      user: { id: 'c-42' },
-      request: { url: `${app.url}/checkout/` },
-    });
-    expect(event.tags).toMatchObject({
-      tenant: 'acme',
-      team: 'checkout', // set by before_send
-      browser: 'Chrome 120.0.0',
-      os: 'Windows 10',
-    });
-    expect(event.contexts?.cart).toEqual({ items: 3, currency: 'EUR' });
+    expectShopContext(event, '/checkout/');
     const exception = event.exception?.values.at(-1);
     expect(exception).toMatchObject({ type: 'ZeroDivisionError', value: 'division by zero' });
     const crash = exception?.stacktrace?.frames.at(-1);
@@ -62,30 +69,54 @@ describe('examples/django with the official sentry-sdk', () => {
       in_app: true,
     });
     expect(crash?.vars).toEqual({ prices: [] });
+    expect(exception?.stacktrace?.frames.at(-2)).toMatchObject({
+      function: 'checkout',
+      module: 'shop.views',
+      in_app: true,
+    });
+    expect(exception?.mechanism).toMatchObject({ type: 'django', handled: false });
   });
 
-  it('reports logging.error, logging.exception and capture_message', async () => {
+  it('reports logging.error with its template and arguments, and no exception', async () => {
     await visit('/payment/');
-    await visit('/quantity/');
-    await visit('/inventory/');
-    const logged = await waitForIssue(collector, project, 'payment failed for order %s');
-    expect(logged.event.logentry).toEqual({
-      message: 'payment failed for order %s',
-      params: [123],
-    });
-    expect(logged.event.tags).toMatchObject({ tenant: 'acme' });
+    const { issue, event } = await waitForIssue(collector, project, 'payment failed for order %s');
+    expect(issue).toMatchObject({ level: 'error', culprit: '/payment/' });
+    expectShopContext(event, '/payment/');
+    expect(event.logentry).toEqual({ message: 'payment failed for order %s', params: [123] });
+    expect(event).toMatchObject({ logger: 'shop.views', level: 'error' });
+    expect(event.exception).toBeUndefined();
+  });
 
-    const handled = await waitForIssue(
+  it('reports logging.exception with the exception, its frames and the log message', async () => {
+    await visit('/quantity/');
+    const { issue, event } = await waitForIssue(
       collector,
       project,
       "ValueError: invalid literal for int() with base 10: 'abc'",
     );
-    expect(handled.issue.culprit).toBe('quantity(shop.views)');
-    expect(handled.event.logentry?.message).toBe('could not parse quantity');
+    expect(issue).toMatchObject({ level: 'error', culprit: 'quantity(shop.views)' });
+    expectShopContext(event, '/quantity/');
+    expect(event.logentry?.message).toBe('could not parse quantity');
+    const exception = event.exception?.values.at(-1);
+    expect(exception).toMatchObject({
+      type: 'ValueError',
+      value: "invalid literal for int() with base 10: 'abc'",
+    });
+    expect(exception?.stacktrace?.frames.at(-1)).toMatchObject({
+      function: 'quantity',
+      module: 'shop.views',
+      filename: 'shop/views.py',
+      in_app: true,
+    });
+  });
 
-    const message = await waitForIssue(collector, project, 'inventory low for sku A-1');
-    expect(message.issue.level).toBe('warning');
-    expect(message.event.request?.url).toBe(`${app.url}/inventory/`);
+  it('reports capture_message at its level', async () => {
+    await visit('/inventory/');
+    const { issue, event } = await waitForIssue(collector, project, 'inventory low for sku A-1');
+    expect(issue.level).toBe('warning');
+    expectShopContext(event, '/inventory/');
+    expect(event).toMatchObject({ level: 'warning', message: 'inventory low for sku A-1' });
+    expect(event.exception).toBeUndefined();
   });
 
   it('sends nothing for PermissionDenied, which Django answers with a 403', async () => {

@@ -3,6 +3,9 @@ import { type Collector, type Project, sharedCollector, waitFor } from './harnes
 import { type PythonApp, startPythonApp } from './harness/pythonApp';
 import { waitForIssue } from './harness/readApi';
 
+const VISITOR_UA =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:121.0) Gecko/20100101 Firefox/121.0';
+
 interface Transaction {
   name: string;
   op: string;
@@ -38,26 +41,54 @@ describe('examples/fastapi with the official sentry-sdk', () => {
     await app?.stop();
   });
 
-  it('reports the failing route as an issue and its request as a transaction', async () => {
-    expect((await fetch(`${app.url}/orders/7`)).status).toBe(500);
+  it('reports the failing route as an issue with its frames, tags, user and URL', async () => {
+    const response = await fetch(`${app.url}/orders/7`, {
+      headers: { 'User-Agent': VISITOR_UA, 'X-Customer-Id': 'c-9', 'X-Tenant': 'acme' },
+    });
+    expect(response.status).toBe(500);
 
     const { issue, event } = await waitForIssue(
       collector,
       project,
       'ZeroDivisionError: division by zero',
     );
-    expect(issue.culprit).toBe('price_per_item(app)');
+    expect(issue).toMatchObject({ culprit: 'price_per_item(app)', level: 'error' });
     expect(event).toMatchObject({
+      platform: 'python',
       release: 'orders@0.9.0',
       environment: 'e2e',
-      request: { url: `${app.url}/orders/7` },
+      transaction: '/orders/{order_id}',
+      request: { url: `${app.url}/orders/7`, method: 'GET' },
     });
-    expect(event.tags).toMatchObject({ order_id: '7' });
-    const frames = event.exception?.values.at(-1)?.stacktrace?.frames ?? [];
-    expect(frames.at(-1)).toMatchObject({ function: 'price_per_item', module: 'app' });
+    // send_default_pii=False: the middleware's user id, and no address.
+    expect(event.user).toEqual({ id: 'c-9' });
+    expect(event.tags).toMatchObject({
+      order_id: '7', // set in the route
+      tenant: 'acme', // set by the middleware
+      browser: 'Firefox 121.0',
+      os: 'Mac OS X 10.15',
+    });
+    const exception = event.exception?.values.at(-1);
+    expect(exception).toMatchObject({
+      type: 'ZeroDivisionError',
+      value: 'division by zero',
+      mechanism: { handled: false },
+    });
+    const frames = exception?.stacktrace?.frames ?? [];
+    expect(frames.at(-1)).toMatchObject({
+      function: 'price_per_item',
+      module: 'app',
+      filename: 'app.py',
+      in_app: true,
+      vars: { total: '100', items: '0' }, // sentry-python sends reprs
+    });
     expect(frames.at(-2)).toMatchObject({ function: 'get_order', module: 'app' });
+  });
 
-    const transactions = await waitFor(
+  // The transaction of the request the test above made.
+  it("stores the request's transaction, in the same trace as its error", async () => {
+    const { event } = await waitForIssue(collector, project, 'ZeroDivisionError: division by zero');
+    const transaction = await waitFor(
       async () => {
         const list = await collector.api<Transaction[]>(
           `/api/0/projects/${project.id}/transactions/`,
@@ -66,15 +97,22 @@ describe('examples/fastapi with the official sentry-sdk', () => {
       },
       { what: 'the request transaction' },
     );
-    expect(transactions).toMatchObject({
+    expect(transaction).toMatchObject({
       op: 'http.server',
+      status: 'internal_error',
       release: 'orders@0.9.0',
       environment: 'e2e',
       traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(transactions.durationMs).toBeGreaterThan(0);
+    expect(transaction.traceId).toBe(event.contexts?.trace?.trace_id);
+    expect(transaction.durationMs).toBeGreaterThan(0);
 
     const stats = await collector.api<Stats>(`/api/0/projects/${project.id}/stats/`);
-    expect(stats.totals.accepted).toBeGreaterThanOrEqual(2);
+    expect(stats.outcomes).toContainEqual(
+      expect.objectContaining({ outcome: 'accepted', category: 'transaction' }),
+    );
+    expect(stats.outcomes).toContainEqual(
+      expect.objectContaining({ outcome: 'accepted', category: 'error' }),
+    );
   });
 });

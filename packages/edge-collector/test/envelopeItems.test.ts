@@ -171,4 +171,47 @@ describe('envelope items', () => {
     ({ event } = await firstIssueAndEvent<{ user: object; tags: object }>(project));
     expect(event.user).toEqual({ ip_address: '203.0.113.7', geo: { country_code: 'NL' } });
   });
+
+  it('takes {{auto}} only from CF-Connecting-IP, never from headers a client can set', async () => {
+    const project = await createProject();
+    await updateSettings(project, { storeClientIp: true });
+    const send = (
+      eventId: string,
+      headers: Record<string, string>,
+      platform: string,
+      auto = true,
+    ) =>
+      call(`/api/${project.id}/envelope/?sentry_key=${project.publicKey}`, {
+        method: 'POST',
+        headers,
+        body: envelope({}, [
+          { type: 'event' },
+          {
+            ...message(eventId),
+            platform,
+            user: auto ? { id: 'u1', ip_address: '{{auto}}' } : { id: 'u1' },
+          },
+        ]),
+        cf: { country: 'DE' },
+      } as RequestInit);
+    const spoofed = { 'X-Forwarded-For': '198.51.100.1', 'X-Real-IP': '198.51.100.2' };
+    expect((await send('c'.repeat(32), spoofed, 'javascript', true)).status).toBe(200);
+    let event = await admin<{ user: object }>(`/api/0/events/${'c'.repeat(32)}/`);
+    expect(event.user).toEqual({ id: 'u1', geo: { country_code: 'DE' } });
+
+    // {{auto}} from an app on the user's device: its address and country.
+    const device = { 'CF-Connecting-IP': '203.0.113.9', ...spoofed };
+    expect((await send('d'.repeat(32), device, 'cocoa', true)).status).toBe(200);
+    event = await admin<{ user: object }>(`/api/0/events/${'d'.repeat(32)}/`);
+    expect(event.user).toEqual({
+      id: 'u1',
+      ip_address: '203.0.113.9',
+      geo: { country_code: 'DE' },
+    });
+
+    // A server SDK without {{auto}}: neither the server's address nor its country.
+    expect((await send('e'.repeat(32), device, 'python', false)).status).toBe(200);
+    event = await admin<{ user: object }>(`/api/0/events/${'e'.repeat(32)}/`);
+    expect(event.user).toEqual({ id: 'u1' });
+  });
 });

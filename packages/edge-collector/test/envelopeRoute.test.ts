@@ -133,6 +133,32 @@ describe('POST /api/:projectId/envelope/', () => {
     expect(allowed.headers.get('Access-Control-Allow-Origin')).toBeTruthy();
   });
 
+  it('checks the Referer when a browser sends no usable Origin, as Relay does', async () => {
+    const project = await createProject('shop', ['https://shop.example.com']);
+    const body = envelope({}, [{ type: 'event' }, errorEvent('1'.repeat(32))]);
+    const cases: [Record<string, string>, number][] = [
+      [{ Referer: 'https://evil.example.com/cart?item=1' }, 403],
+      [{ Referer: 'https://shop.example.com/cart?item=1' }, 200],
+      // `Origin: null` (sandboxed frames, file: pages) is no origin: the Referer decides.
+      [{ Origin: 'null', Referer: 'https://evil.example.com/' }, 403],
+      // A usable Origin wins over the Referer.
+      [{ Origin: 'https://shop.example.com', Referer: 'https://evil.example.com/' }, 200],
+      [{ Origin: 'https://evil.example.com', Referer: 'https://shop.example.com/' }, 403],
+      // Neither: a server SDK, not checked.
+      [{}, 200],
+    ];
+    for (const [headers, status] of cases) {
+      const response = await sendEnvelope(project, body, headers);
+      expect(response.status, JSON.stringify(headers)).toBe(status);
+    }
+    const store = await call(`/api/${project.id}/store/?sentry_key=${project.publicKey}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Referer: 'https://evil.example.com/' },
+      body: JSON.stringify(errorEvent('2'.repeat(32))),
+    });
+    expect(store.status).toBe(403);
+  });
+
   it('answers malformed envelopes with a 400 and a reason', async () => {
     const project = await createProject();
     const cases: [string, string][] = [

@@ -1,6 +1,7 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type CreatedProject, call, createProject, envelope } from './helpers';
+import { readBody } from '../src/ingest/readBody';
+import { admin, type CreatedProject, call, createProject, envelope } from './helpers';
 
 interface Case {
   name: string;
@@ -20,6 +21,41 @@ const storePath = (project: CreatedProject) =>
 const securityPath = (project: CreatedProject) =>
   `/api/${project.id}/security/?sentry_key=${project.publicKey}`;
 
+/** 21 MiB of zeros: over the envelope limit once inflated, a few KiB compressed. */
+const bomb = new Uint8Array(21 * 1024 * 1024);
+/** 1.5 MiB of spaces: over the one-event limit of store/ and security/ once inflated. */
+const eventBomb = new Uint8Array(1.5 * 1024 * 1024).fill(0x20);
+/** An event whose `extra` nests `depth` arrays deep. */
+const nested = (depth: number) =>
+  `{"message":"x","extra":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+const compressors = {
+  gzip: gzipSync,
+  'deflate (zlib)': deflateSync,
+  'deflate (raw)': deflateRawSync,
+  br: brotliCompressSync,
+};
+const encodingCases: Case[] = Object.entries(compressors).flatMap(([name, compress]) => {
+  const encoding = name.split(' ')[0] as string;
+  const headers = { 'Content-Encoding': encoding };
+  return [
+    {
+      name: `${name} data cut short`,
+      status: 400,
+      reason: `not valid ${encoding}`,
+      headers,
+      body: compress(valid).subarray(0, 12),
+    },
+    { name: `${name} bomb`, status: 413, reason: 'inflates', headers, body: compress(bomb) },
+    {
+      name: `store: ${name} bomb`,
+      status: 413,
+      reason: 'inflates to more than 1048576',
+      path: storePath,
+      headers,
+      body: compress(eventBomb),
+    },
+  ];
+});
 const cases: Case[] = [
   {
     name: 'truncated envelope',
@@ -107,6 +143,40 @@ const cases: Case[] = [
     headers: { 'Content-Encoding': 'br' },
     body: valid,
   },
+  ...encodingCases,
+  {
+    name: 'deflate header on plain text',
+    status: 400,
+    reason: 'not valid deflate',
+    headers: { 'Content-Encoding': 'deflate' },
+    body: valid,
+  },
+  {
+    name: 'body over 20 MiB',
+    status: 413,
+    reason: 'body is over 20971520 bytes',
+    body: bomb,
+  },
+  {
+    name: 'JSON nested 200 deep',
+    status: 400,
+    reason: 'nests deeper than 128',
+    body: `{}\n{"type":"event"}\n${nested(200)}\n`,
+  },
+  {
+    name: 'store: JSON nested 5000 deep',
+    status: 400,
+    reason: 'nests deeper than 128',
+    path: storePath,
+    body: nested(5000),
+  },
+  {
+    name: 'store: base64 zlib bomb',
+    status: 413,
+    reason: 'inflates',
+    path: storePath,
+    body: btoa(String.fromCharCode(...deflateSync(eventBomb))),
+  },
   {
     name: 'unknown encoding',
     status: 415,
@@ -153,6 +223,37 @@ const cases: Case[] = [
     status: 401,
     reason: 'more than one',
     headers: { 'X-Sentry-Auth': `Sentry sentry_key=${'1'.repeat(32)}` },
+    body: valid,
+  },
+  {
+    name: 'two different sentry_key query parameters',
+    status: 401,
+    reason: 'more than one',
+    path: (p) => `/api/${p.id}/envelope/?sentry_key=${p.publicKey}&sentry_key=${'1'.repeat(32)}`,
+    body: valid,
+  },
+  {
+    name: 'a key in the header and another in the query',
+    status: 401,
+    reason: 'more than one',
+    headers: { Authorization: `Sentry sentry_key=${'2'.repeat(32)}, sentry_version=7` },
+    body: valid,
+  },
+  {
+    name: 'a key in the query and another as envelope dsn',
+    status: 401,
+    reason: 'more than one',
+    body: envelope({ dsn: `https://${'3'.repeat(32)}@collector.test/1` }, [
+      { type: 'event' },
+      event,
+    ]),
+  },
+  {
+    name: 'auth header without a key',
+    status: 401,
+    reason: 'missing DSN public key',
+    path: (p) => `/api/${p.id}/envelope/`,
+    headers: { 'X-Sentry-Auth': 'Sentry sentry_version=7, sentry_client=raven-js/3.27.0' },
     body: valid,
   },
   {
@@ -215,6 +316,14 @@ const cases: Case[] = [
     body: '{"hello": 1}',
   },
   {
+    name: 'security: a report that is a list',
+    status: 400,
+    reason: 'csp-report',
+    path: securityPath,
+    headers: { 'Content-Type': 'application/csp-report' },
+    body: '{"csp-report": [1, 2]}',
+  },
+  {
     name: 'security: text/plain',
     status: 415,
     reason: 'Content-Type',
@@ -236,6 +345,75 @@ describe('malformed input', () => {
     const detail = ((await response.json()) as { detail: string }).detail;
     expect(detail).toContain(entry.reason);
     expect(response.headers.get('X-Sentry-Error')).toBe(detail);
+  });
+
+  it('stores events whose parts have unexpected types instead of failing them', async () => {
+    const project = await createProject();
+    const oddEvents = [
+      { exception: { values: [null, 5, { type: 'E', value: 'fine' }] } },
+      { exception: { values: [{ type: 'E', stacktrace: { frames: 'not a list' } }] } },
+      { exception: { values: [{ type: 'E', stacktrace: { frames: [null, 1, 'x', {}] } }] } },
+      { exception: { values: [{ type: 5, value: { code: 1 }, stacktrace: 'x', raw_stack: 5 }] } },
+      { exception: 'boom', threads: { values: [null, { stacktrace: 5 }] }, stacktrace: [] },
+      { message: 'x', breadcrumbs: { values: [null, 'x'] }, tags: [5, null, ['a']], user: 'bob' },
+      { message: { x: 1 }, request: { url: 5, headers: 5, env: 'x' }, contexts: [1] },
+      { logentry: { message: '%s %s', params: { a: 1 } }, fingerprint: [null, {}, 5] },
+      { message: 'x', release: {}, environment: 5, platform: 5, sdk: 'x', extra: [1] },
+    ];
+    for (const [index, odd] of oddEvents.entries()) {
+      const response = await call(envelopePath(project), {
+        method: 'POST',
+        body: envelope({}, [{ type: 'event' }, odd]),
+      });
+      expect(response.status, JSON.stringify(odd)).toBe(200);
+      const { id } = (await response.json()) as { id: string };
+      expect(id, `event ${index}`).toMatch(/^[0-9a-f]{32}$/);
+    }
+    const csp = await call(securityPath(project), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/csp-report' },
+      body: JSON.stringify({ 'csp-report': { 'effective-directive': 5, 'blocked-uri': [] } }),
+    });
+    expect(csp.status).toBe(200);
+  });
+
+  it('stores nothing of an envelope whose later transaction is invalid', async () => {
+    const project = await createProject();
+    const response = await call(envelopePath(project), {
+      method: 'POST',
+      body: envelope({}, [{ type: 'event' }, event], [{ type: 'transaction' }, { timestamp: 2 }]),
+    });
+    expect(response.status).toBe(400);
+    expect(await admin(`/api/0/projects/${project.id}/issues/`)).toEqual([]);
+  });
+
+  it('stops reading a streamed body without Content-Length at 20 MiB', async () => {
+    const project = await createProject();
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        if (sent > 64) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`http://collector.test${envelopePath(project)}`, {
+      method: 'POST',
+      body,
+    });
+    await expect(readBody(request)).rejects.toMatchObject({ status: 413 });
+    expect(sent).toBeLessThanOrEqual(22);
+  });
+
+  it('accepts the same key in the header and the query', async () => {
+    const project = await createProject();
+    const response = await call(envelopePath(project), {
+      method: 'POST',
+      headers: { 'X-Sentry-Auth': `Sentry sentry_key=${project.publicKey}, sentry_version=7` },
+      body: valid,
+    });
+    expect(response.status).toBe(200);
   });
 
   it('refuses a browser from an origin the project does not list, with CORS headers', async () => {

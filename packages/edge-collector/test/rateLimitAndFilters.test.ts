@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   admin,
+  type CreatedProject,
   call,
   createProject,
   envelope,
@@ -73,25 +74,71 @@ describe('per-project rate limit', () => {
 });
 
 describe('inbound filters at ingestion', () => {
-  it('answers 200 but stores nothing and counts the filter', async () => {
-    const project = await createProject();
-    await updateSettings(project, { filters: { localhost: true, ignoreReleases: ['*-beta'] } });
-    const cases: [string, object][] = [
-      ['scriptErrors', { message: 'Script error.' }],
-      ['localhost', { request: { url: 'http://localhost:8000/' } }],
-      ['ignoreReleases', { release: '2.0-beta' }],
-      ['webCrawlers', { request: { headers: { 'User-Agent': 'Googlebot/2.1' } } }],
-    ];
-    for (const [index, [, fields]] of cases.entries()) {
-      const eventId = String(index + 1).repeat(32);
+  /** One event per filter, each matching only that filter. */
+  const filterCases: [string, object][] = [
+    [
+      'browserExtensions',
+      {
+        exception: {
+          values: [
+            {
+              type: 'TypeError',
+              value: 'x is null',
+              stacktrace: { frames: [{ abs_path: 'chrome-extension://abcdef/content.js' }] },
+            },
+          ],
+        },
+      },
+    ],
+    ['scriptErrors', { message: 'Script error.' }],
+    [
+      'resizeObserver',
+      { exception: { values: [{ type: 'Error', value: 'ResizeObserver loop limit exceeded' }] } },
+    ],
+    ['webCrawlers', { request: { headers: { 'User-Agent': 'Googlebot/2.1' } } }],
+    ['localhost', { request: { url: 'http://localhost:8000/' } }],
+    ['ignoreMessages', { message: 'flaky third-party widget timed out' }],
+    ['ignoreReleases', { release: '2.0-beta' }],
+  ];
+  const sendFilterCases = async (project: CreatedProject, digit: string) => {
+    for (const [index, [, fields]] of filterCases.entries()) {
+      const eventId = `${digit}${String(index)}`.padEnd(32, '0');
       const response = await sendEnvelope(project, eventEnvelope(eventId, fields));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ id: eventId });
     }
+  };
+
+  it('answers 200 but stores nothing and counts each filter by name', async () => {
+    const project = await createProject();
+    await updateSettings(project, {
+      filters: {
+        localhost: true,
+        ignoreMessages: ['*third-party widget*'],
+        ignoreReleases: ['*-beta'],
+      },
+    });
+    await sendFilterCases(project, '1');
     expect(await admin(`/api/0/projects/${project.id}/issues/`)).toEqual([]);
     const stats = await projectStats(project);
-    for (const [reason] of cases) expect(outcomeCount(stats, 'filtered', 'error', reason)).toBe(1);
-    expect(stats.totals).toEqual({ filtered: 4 });
+    for (const [reason] of filterCases) {
+      expect(outcomeCount(stats, 'filtered', 'error', reason), reason).toBe(1);
+    }
+    expect(stats.totals).toEqual({ filtered: filterCases.length });
+  });
+
+  it('stores what each filter would drop once the project turns it off', async () => {
+    const project = await createProject();
+    const off = Object.fromEntries(filterCases.map(([name]) => [name, false]));
+    await updateSettings(project, {
+      filters: { ...off, ignoreMessages: [], ignoreReleases: [] },
+    });
+    await sendFilterCases(project, '2');
+    const issues = await admin<{ count: number }[]>(`/api/0/projects/${project.id}/issues/`);
+    const stored = issues.reduce((sum, issue) => sum + issue.count, 0);
+    expect(stored).toBe(filterCases.length);
+    const stats = await projectStats(project);
+    expect(stats.totals).toEqual({ accepted: filterCases.length });
   });
 
   it('validates filter settings and keeps defaults for filters left out', async () => {
@@ -101,6 +148,23 @@ describe('inbound filters at ingestion', () => {
       scriptErrors: false,
       browserExtensions: true,
       localhost: false,
+    });
+    // A second change merges into the first: scriptErrors stays off.
+    const again = await updateSettings(project, {
+      filters: { localhost: true, ignoreReleases: ['*-dev'] },
+    });
+    expect((again as { settings: { filters: object } }).settings.filters).toMatchObject({
+      scriptErrors: false,
+      localhost: true,
+      ignoreReleases: ['*-dev'],
+      browserExtensions: true,
+    });
+    // null puts one filter back to its default, keeping the others.
+    const reset = await updateSettings(project, { filters: { scriptErrors: null } });
+    expect((reset as { settings: { filters: object } }).settings.filters).toMatchObject({
+      scriptErrors: true,
+      localhost: true,
+      ignoreReleases: ['*-dev'],
     });
     for (const [filters, reason] of [
       [{ nope: true }, 'no filter named nope'],

@@ -73,7 +73,7 @@ describe('POST /api/:projectId/security/', () => {
     const { issues } = await firstIssueAndEvent(project);
     expect(issues.map((issue) => issue.title)).toEqual(["Blocked 'img' from 'tracker.test'"]);
     const stats = await projectStats(project);
-    expect(outcomeCount(stats, 'accepted', 'error')).toBe(1);
+    expect(outcomeCount(stats, 'accepted', 'security')).toBe(1);
     expect(outcomeCount(stats, 'filtered', 'security', 'browserExtensions')).toBe(1);
   });
 });

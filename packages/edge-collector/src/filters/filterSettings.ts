@@ -44,8 +44,9 @@ function validatePatterns(value: unknown, key: string): string[] {
 }
 
 /**
- * Validates `settings.filters` from the API. Keys left out take their
- * defaults, so `{"localhost": true}` turns that one filter on.
+ * Validates a `settings.filters` patch from the API. Keys left out keep what
+ * the project had (or the defaults), so `{"localhost": true}` turns that one
+ * filter on; a `null` value puts that filter back to its default.
  */
 export function validateFilterSettings(value: unknown): Partial<FilterSettings> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -55,9 +56,22 @@ export function validateFilterSettings(value: unknown): Partial<FilterSettings> 
   for (const [key, entry] of Object.entries(value)) {
     const fallback = DEFAULT_FILTER_SETTINGS[key as keyof FilterSettings];
     if (fallback === undefined) throw new ClientError(400, `has no filter named ${key}`);
-    if (Array.isArray(fallback)) result[key] = validatePatterns(entry, key);
+    if (entry === null) result[key] = null;
+    else if (Array.isArray(fallback)) result[key] = validatePatterns(entry, key);
     else if (typeof entry === 'boolean') result[key] = entry;
     else throw new ClientError(400, `${key} must be true or false`);
   }
   return result as Partial<FilterSettings>;
+}
+
+/** A validated filters patch over the stored filters: only the filters named change. */
+export function mergeFilterSettings(
+  stored: Partial<FilterSettings> | undefined,
+  patch: Partial<FilterSettings>,
+): Partial<FilterSettings> {
+  const merged: Record<string, unknown> = { ...stored, ...patch };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+  }
+  return merged as Partial<FilterSettings>;
 }

@@ -41,6 +41,18 @@ function fromReportingApi(report: Json): CspReport {
   };
 }
 
+const NUMBER_KEYS = new Set(['status-code', 'line-number', 'column-number']);
+
+/** A report-uri `csp-report` keeping only fields of the expected types (strings, and numbers). */
+function fromReportUri(report: Json): CspReport {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    const expected = NUMBER_KEYS.has(key) ? 'number' : 'string';
+    if (typeof value === expected) result[key] = value;
+  }
+  return result as CspReport;
+}
+
 /**
  * The violations in a security endpoint body: `{"csp-report": {...}}`
  * (report-uri) or a Reporting API list (report-to), keeping only
@@ -53,7 +65,9 @@ export function cspReportsFrom(body: unknown): { report: CspReport; userAgent?: 
       .map((entry) => ({ report: fromReportingApi(entry), userAgent: string(entry.user_agent) }));
   }
   const legacy = (body as Json | null)?.['csp-report'];
-  if (legacy && typeof legacy === 'object') return [{ report: legacy as CspReport }];
+  if (legacy && typeof legacy === 'object' && !Array.isArray(legacy)) {
+    return [{ report: fromReportUri(legacy as Json) }];
+  }
   throw new ClientError(400, 'body is neither a csp-report nor a list of reports');
 }
 

@@ -6,6 +6,7 @@ import { ingestEvent } from './ingestEvent';
 import { ingestTransaction } from './ingestTransaction';
 import type { EnvelopeItem } from './parseEnvelope';
 import { parseLenientJson } from './parseLenientJson';
+import { transactionTimes } from './processTransaction';
 
 /** Relay's limit for one event or transaction, decompressed. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -20,8 +21,9 @@ export interface ReadyItem {
 }
 
 /**
- * Parses the JSON of every event and transaction item before anything is
- * stored, so a bad item fails the envelope without half of it written.
+ * Parses the JSON of every event and transaction item, and checks the
+ * transactions' timestamps, before anything is stored, so a bad item fails
+ * the envelope without half of it written.
  */
 export function prepareItems(items: EnvelopeItem[]): ReadyItem[] {
   return items.map((item, index) => {
@@ -29,10 +31,9 @@ export function prepareItems(items: EnvelopeItem[]): ReadyItem[] {
     if (item.payload.length > MAX_EVENT_BYTES) {
       throw new ClientError(413, `item ${index} is over ${MAX_EVENT_BYTES} bytes`);
     }
-    return {
-      item,
-      json: parseLenientJson(item.payload, `invalid envelope: item ${index} payload`),
-    };
+    const json = parseLenientJson(item.payload, `invalid envelope: item ${index} payload`);
+    if (item.header.type === 'transaction') transactionTimes(json);
+    return { item, json };
   });
 }
 

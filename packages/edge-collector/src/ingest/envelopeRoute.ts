@@ -10,6 +10,7 @@ import { extractPublicKey } from './extractPublicKey';
 import { createIngestContext, flushOutcomes } from './IngestContext';
 import { parseEnvelope } from './parseEnvelope';
 import { readBody } from './readBody';
+import { requestOrigin } from './requestOrigin';
 import { requireContentType } from './requireContentType';
 
 /** What clients label envelopes with: the Sentry type, and text/plain from browsers (no preflight). */
@@ -32,12 +33,7 @@ export async function envelopeRoute(
   const body = decodeBody(await readBody(request), request.headers.get('Content-Encoding'));
   const envelope = parseEnvelope(body);
   const publicKey = extractPublicKey(request, envelope.header.dsn);
-  const key = await authenticateProject(
-    env.DB,
-    projectId,
-    publicKey,
-    request.headers.get('Origin'),
-  );
+  const key = await authenticateProject(env.DB, projectId, publicKey, requestOrigin(request));
   const items = prepareItems(envelope.items);
 
   const ingest = createIngestContext(request, env, ctx, key);

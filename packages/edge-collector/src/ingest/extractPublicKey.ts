@@ -24,14 +24,15 @@ function keyFromDsn(dsn: unknown): string | undefined {
 /**
  * Finds the DSN public key where Relay looks for it, in its order:
  * `X-Sentry-Auth`, `Authorization: Sentry …`, the `sentry_key` query
- * parameter, then the envelope header's `dsn`. Two different keys are refused.
+ * parameter (each one, if repeated), then the envelope header's `dsn`. Two
+ * different keys are refused; the same key in two places is fine.
  */
 export function extractPublicKey(request: Request, envelopeDsn?: unknown): string {
   const url = new URL(request.url);
   const found = [
     keyFromAuthHeader(request.headers.get('X-Sentry-Auth')),
     keyFromAuthHeader(request.headers.get('Authorization')),
-    url.searchParams.get('sentry_key') ?? undefined,
+    ...url.searchParams.getAll('sentry_key'),
     keyFromDsn(envelopeDsn),
   ].filter((key): key is string => Boolean(key));
   const distinct = new Set(found);

@@ -1,5 +1,5 @@
 import { storeEventWithAlerts } from '../alerts/storeEventWithAlerts';
-import { admitEvent } from './admitEvent';
+import { admitEvent, storeAdmitted } from './admitEvent';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
 import { processEvent } from './processEvent';
@@ -13,8 +13,8 @@ export interface IngestEventOptions {
 
 /**
  * One error event from any endpoint: validate → filter → rate-limit →
- * process (enrich, parse stack, scrub, fingerprint, trim) → store with its alerts.
- * Returns the event id, also for a filtered event (the SDK sees a 200).
+ * process (enrich, parse stack, scrub, fingerprint, trim) → store with its alerts,
+ * counted `accepted` once stored. Returns the event id, also for a filtered event (the SDK sees a 200).
  */
 export async function ingestEvent(
   raw: unknown,
@@ -23,7 +23,9 @@ export async function ingestEvent(
 ): Promise<string> {
   const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
   if (!(await admitEvent(event, category, ingest))) return event.event_id;
-  const record = await processEvent(event, { ...ingest, eventIdHint });
-  await storeEventWithAlerts(ingest.env, ingest.ctx, record);
-  return record.eventId;
+  return storeAdmitted(category, ingest, async () => {
+    const record = await processEvent(event, { ...ingest, eventIdHint });
+    await storeEventWithAlerts(ingest.env, ingest.ctx, record);
+    return record.eventId;
+  });
 }

@@ -1,5 +1,5 @@
 import { insertTransaction } from '../store/transactions';
-import { admitEvent } from './admitEvent';
+import { admitEvent, storeAdmitted } from './admitEvent';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
 import { processTransaction } from './processTransaction';
@@ -12,7 +12,9 @@ export async function ingestTransaction(
 ): Promise<string> {
   const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
   if (!(await admitEvent(event, 'transaction', ingest))) return event.event_id;
-  const record = processTransaction(raw, { ...ingest, eventIdHint });
-  await insertTransaction(ingest.db, record);
-  return record.eventId;
+  return storeAdmitted('transaction', ingest, async () => {
+    const record = processTransaction(raw, { ...ingest, eventIdHint });
+    await insertTransaction(ingest.db, record);
+    return record.eventId;
+  });
 }

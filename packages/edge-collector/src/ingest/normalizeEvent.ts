@@ -1,6 +1,7 @@
 import { ClientError } from '../http/ClientError';
 import { randomHex } from '../lib/randomHex';
 import type { SentryEvent } from '../protocol/SentryEvent';
+import { normalizeStacks } from './normalizeStacks';
 
 const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
 
@@ -30,7 +31,7 @@ function normalizeLevel(value: unknown): string {
 /**
  * Checks the shape of an incoming event and fills what the rest of the
  * pipeline relies on: a 32-hex `event_id`, a timestamp in seconds, a known
- * level and a platform.
+ * level, a platform, and exceptions, threads and frames that are objects.
  */
 export function normalizeEvent(
   raw: unknown,
@@ -42,7 +43,7 @@ export function normalizeEvent(
   }
   const input = raw as Record<string, unknown>;
   return {
-    ...input,
+    ...normalizeStacks(input),
     event_id: normalizeEventId(input.event_id ?? eventIdHint),
     timestamp: normalizeTimestamp(input.timestamp, receivedAt),
     level: normalizeLevel(input.level),

@@ -23,6 +23,22 @@ function parseTimestamp(value: unknown): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed / 1000 + Number(fraction || 0);
 }
 
+/**
+ * A transaction's start and end in seconds, or a 400 when either is missing
+ * or it ends before it starts. Checked before anything of an envelope is
+ * stored, so a bad transaction does not leave half an envelope written.
+ */
+export function transactionTimes(raw: unknown): { start: number; end: number } {
+  const input = (raw ?? {}) as Record<string, unknown>;
+  const start = parseTimestamp(input.start_timestamp);
+  const end = parseTimestamp(input.timestamp);
+  if (start === undefined || end === undefined) {
+    throw new ClientError(400, 'transaction needs start_timestamp and timestamp');
+  }
+  if (end < start) throw new ClientError(400, 'transaction ends before it starts');
+  return { start, end };
+}
+
 /** Keeps measurements shaped `{name: {value: number, unit?: string}}`; drops the rest. */
 function cleanMeasurements(value: unknown): Record<string, { value: number; unit?: string }> {
   const result: Record<string, { value: number; unit?: string }> = {};
@@ -48,12 +64,7 @@ function text(value: unknown): string {
 export function processTransaction(raw: unknown, context: ProcessContext): TransactionRecord {
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
   const input = normalizeEvent(raw, context.receivedAt, context.eventIdHint);
-  const start = parseTimestamp(input.start_timestamp);
-  const end = parseTimestamp((raw as Record<string, unknown>).timestamp);
-  if (start === undefined || end === undefined) {
-    throw new ClientError(400, 'transaction needs start_timestamp and timestamp');
-  }
-  if (end < start) throw new ClientError(400, 'transaction ends before it starts');
+  const { start, end } = transactionTimes(raw);
   const event: SentryEvent = scrubEvent(
     enrichEvent(
       { ...input, type: 'transaction', start_timestamp: start, timestamp: end },

@@ -7,6 +7,7 @@ import { decodeBody } from './decodeBody';
 import { MAX_EVENT_BYTES } from './envelopeItems';
 import { extractPublicKey } from './extractPublicKey';
 import { readBody } from './readBody';
+import { requestOrigin } from './requestOrigin';
 import { requireContentType } from './requireContentType';
 
 /**
@@ -25,7 +26,7 @@ export async function readSingleEventRequest(
     env.DB,
     projectId,
     extractPublicKey(request),
-    request.headers.get('Origin'),
+    requestOrigin(request),
   );
   const body = decodeBody(
     await readBody(request),

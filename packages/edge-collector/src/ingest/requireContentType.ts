@@ -10,6 +10,6 @@ export function requireContentType(request: Request, accepted: (string | null)[]
   if (accepted.includes(mediaType)) return;
   throw new ClientError(
     415,
-    `unsupported Content-Type ${mediaType ?? '(none)'}; expected ${accepted.filter(Boolean).join(', ')}`,
+    `unsupported Content-Type ${header ?? '(none)'}; expected ${accepted.filter(Boolean).join(', ')}`,
   );
 }

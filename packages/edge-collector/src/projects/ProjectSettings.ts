@@ -1,6 +1,7 @@
 import {
   DEFAULT_FILTER_SETTINGS,
   type FilterSettings,
+  mergeFilterSettings,
   validateFilterSettings,
 } from '../filters/filterSettings';
 import { parseFingerprintRule } from '../fingerprint/fingerprintRules';
@@ -115,7 +116,11 @@ const VALIDATORS: { [K in keyof ProjectSettings]: Validator } = {
   fingerprintRules,
 };
 
-/** Checks a settings patch from the API and returns it merged over `current`. */
+/**
+ * Checks a settings patch from the API and returns it merged over `current`:
+ * each setting given replaces the stored one, except `filters`, whose entries
+ * are merged into the stored filters.
+ */
 export function mergeProjectSettings(
   current: Partial<ProjectSettings>,
   patch: Record<string, unknown>,
@@ -129,7 +134,12 @@ export function mergeProjectSettings(
       continue;
     }
     try {
-      merged[key] = validate(value);
+      const valid = validate(value);
+      // Filters are merged one by one: turning one on keeps the others as set.
+      merged[key] =
+        key === 'filters'
+          ? mergeFilterSettings(current.filters, valid as Partial<FilterSettings>)
+          : valid;
     } catch (error) {
       if (error instanceof ClientError)
         throw new ClientError(400, `settings.${key} ${error.message}`);

@@ -1,5 +1,5 @@
 import { ClientError } from '../http/ClientError';
-import { countAcceptedWithinLimit } from '../store/outcomes';
+import { takeRateLimitSlot } from '../store/outcomes';
 
 /** Categories one limit covers, as `X-Sentry-Rate-Limits` names them (errors include CSP reports). */
 const LIMITED_CATEGORIES: Record<string, string> = {
@@ -22,7 +22,8 @@ export function secondsToNextMinute(now: number): number {
  * Counts an item against the project's per-minute limit and answers 429 when
  * the minute is full, with the headers Sentry SDKs back off on:
  * `Retry-After` and `X-Sentry-Rate-Limits: <seconds>:<categories>:<scope>`.
- * A limit of 0 turns limiting off (the item is still counted as accepted).
+ * Quota is taken when an item is admitted, as Relay does: an item that later
+ * fails validation or storage still used it. A limit of 0 turns limiting off.
  */
 export async function applyRateLimit(
   db: D1Database,
@@ -31,8 +32,10 @@ export async function applyRateLimit(
   limitPerMinute: number,
   now: number,
 ): Promise<void> {
-  const limit = limitPerMinute > 0 ? limitPerMinute : Number.MAX_SAFE_INTEGER;
-  if (await countAcceptedWithinLimit(db, projectId, counterCategory(category), now, limit)) return;
+  if (limitPerMinute <= 0) return;
+  if (await takeRateLimitSlot(db, projectId, counterCategory(category), now, limitPerMinute)) {
+    return;
+  }
   const retryAfter = String(secondsToNextMinute(now));
   const categories = LIMITED_CATEGORIES[category] ?? category;
   throw new ClientError(429, `project rate limit of ${limitPerMinute} per minute reached`, {

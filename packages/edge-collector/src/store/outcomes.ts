@@ -1,4 +1,4 @@
-// SQL for per-project outcome counts, which also serve as the rate limiter's counter.
+// SQL for per-project outcome counts and the rate limiter's per-minute counters.
 import type { OutcomeCount } from '../outcomes/OutcomeTally';
 
 const MINUTE_MS = 60_000;
@@ -8,27 +8,35 @@ export function minuteOf(time: number): number {
 }
 
 /**
- * Counts one accepted item of `category` in the current minute unless the
- * minute already holds `limit`: one statement, atomic under concurrency.
- * Returns false when the limit was reached (nothing is counted then).
+ * Takes one item of quota from the project's `category` counter for the
+ * current minute unless it already holds `limit`: one statement, atomic under
+ * concurrency. Returns false when the limit was reached (nothing is taken
+ * then). The first item of a minute also deletes the project's older minutes.
  */
-export async function countAcceptedWithinLimit(
+export async function takeRateLimitSlot(
   db: D1Database,
   projectId: number,
   category: string,
   now: number,
   limit: number,
 ): Promise<boolean> {
+  const minute = minuteOf(now);
   const row = await db
     .prepare(
-      `INSERT INTO project_outcomes (project_id, minute, outcome, category, reason, quantity)
-       VALUES (?1, ?2, 'accepted', ?3, '', 1)
-       ON CONFLICT (project_id, minute, outcome, category, reason)
+      `INSERT INTO rate_limit_windows (project_id, minute, category, quantity)
+       VALUES (?1, ?2, ?3, 1)
+       ON CONFLICT (project_id, minute, category)
        DO UPDATE SET quantity = quantity + 1 WHERE quantity < ?4
        RETURNING quantity`,
     )
-    .bind(projectId, minuteOf(now), category, limit)
+    .bind(projectId, minute, category, limit)
     .first<{ quantity: number }>();
+  if (row?.quantity === 1) {
+    await db
+      .prepare('DELETE FROM rate_limit_windows WHERE project_id = ? AND minute < ?')
+      .bind(projectId, minute)
+      .run();
+  }
   return row !== null;
 }
 
