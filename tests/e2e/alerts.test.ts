@@ -49,7 +49,7 @@ describe('alerts to a real webhook receiver', () => {
         level: 'error',
         status: 'unresolved',
         count: 1,
-        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/dashboard\/issues\/\d+\/$/),
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/0\/issues\/\d+\/$/),
       },
       event: {
         id: eventId,
@@ -64,6 +64,13 @@ describe('alerts to a real webhook receiver', () => {
       suppressedEvents: 0,
     });
     expect(delivery?.json.message).toMatch(/^New issue in alerts: TypeError/);
+
+    // The issue link resolves today: the issue in the read API, with the admin token.
+    const linked = await fetch(delivery?.json.issue.url, {
+      headers: { Authorization: `Bearer ${collector.adminToken}` },
+    });
+    expect(linked.status).toBe(200);
+    expect(await linked.json()).toMatchObject({ id: delivery?.json.issue.id, count: 3 });
 
     // A bad signature is detectable: a wrong secret, or a body changed on the way.
     if (!delivery) throw new Error('no delivery');
