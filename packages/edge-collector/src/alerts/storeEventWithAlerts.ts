@@ -5,6 +5,9 @@ import { alertStatements } from './alertStatements';
 import { deliverAlerts } from './deliverAlerts';
 import { eventFacts } from './eventFacts';
 
+/** Rounds of deliveries (10 each) sent right after an event; the cron sends any more. */
+const ROUNDS_AFTER_EVENT = 5;
+
 /**
  * Stores an event and, in the same D1 batch, the alerts it fires with their outbox
  * rows; then delivers those after the response (`waitUntil`). What this Worker does
@@ -24,7 +27,7 @@ export async function storeEventWithAlerts(
   if (fired) {
     const event = { projectId: record.projectId, eventId: record.eventId };
     ctx.waitUntil(
-      deliverAlerts(env, { event }).catch((error) => {
+      deliverAlerts(env, { event, maxRounds: ROUNDS_AFTER_EVENT }).catch((error) => {
         console.error(
           `delivering alerts of event ${record.eventId} failed, the cron retries:`,
           error,
