@@ -5,8 +5,11 @@ import { alertStatements } from './alertStatements';
 import { deliverAlerts } from './deliverAlerts';
 import { eventFacts } from './eventFacts';
 
-/** Rounds of deliveries (10 each) sent right after an event; the cron sends any more. */
-const ROUNDS_AFTER_EVENT = 5;
+/**
+ * Rounds of deliveries (10 each) sent right after an event: three rounds of attempts that
+ * time out after 10 s fit in the 30 s waitUntil allows. The cron sends any more.
+ */
+const ROUNDS_AFTER_EVENT = 3;
 
 /**
  * Stores an event and, in the same D1 batch, the alerts it fires with their outbox
