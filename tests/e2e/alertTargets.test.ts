@@ -24,6 +24,29 @@ describe('webhook targets', () => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  it('posts Discord an embed within its limits for an error with a huge message', async () => {
+    const { project, receiver } = await projectWithReceiver(collector, { format: 'discord' });
+    await sendError(collector, project, {
+      type: 'HugeError',
+      message: `@everyone ${'y'.repeat(20_000)}`,
+    });
+    const [delivery] = await waitFor(async () =>
+      receiver.received.length > 0 ? receiver.received : undefined,
+    );
+    const { allowed_mentions, embeds } = delivery?.json ?? {};
+    expect(allowed_mentions).toEqual({ parse: [] });
+    const [embed] = embeds;
+    expect(embed.title).toMatch(/^HugeError: @everyone y+…$/);
+    expect(embed.title.length).toBeLessThanOrEqual(256);
+    expect(embed.description.length).toBeLessThanOrEqual(4096);
+    expect(embed.url).toMatch(/\/api\/0\/issues\/\d+\/$/);
+    const fields = embed.fields.map(
+      (field: { name: string; value: string }) => field.name + field.value,
+    );
+    const total = [embed.title, embed.description, embed.footer.text, ...fields].join('').length;
+    expect(total).toBeLessThanOrEqual(6000);
+  });
+
   it('sends a test delivery on request and reports how it went', async () => {
     const { project, hook, receiver } = await projectWithReceiver(collector, { format: 'slack' });
     const result = await collector.api<{ status: string; lastStatus: number }>(

@@ -95,6 +95,25 @@ describe('alert rules API', () => {
       expect(answer.detail).toContain(reason);
     }
     expect((await status('/api/0/projects/999999/rules/', 'GET')).status).toBe(404);
+    const valid = { name: 'x', triggers: [{ type: 'new_issue' }] };
+    expect(await status(`${base}999999/`, 'PUT', valid)).toEqual({
+      status: 404,
+      detail: 'no such rule',
+    });
+    const [rule] = await admin<Rule[]>(base);
+    expect((await status(`${base}${rule?.id}/`, 'PUT', { name: 'x' })).detail).toContain(
+      'triggers',
+    );
+    const unauthenticated = await call(base, { method: 'POST', body: JSON.stringify(valid) });
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('keeps rules of one project out of reach of another', async () => {
+    const [owner, other] = [await createProject(), await createProject()];
+    const [rule] = await admin<Rule[]>(`/api/0/projects/${owner.id}/rules/`);
+    const path = `/api/0/projects/${other.id}/rules/${rule?.id}/`;
+    expect((await status(path, 'DELETE')).status).toBe(404);
+    expect(await admin<Rule[]>(`/api/0/projects/${owner.id}/rules/`)).toHaveLength(1);
   });
 });
 
@@ -124,5 +143,13 @@ describe('webhooks API', () => {
     }
     const answer = await status(base, 'POST', { url: 'https://example.com/', format: 'teams' });
     expect(answer).toEqual({ status: 400, detail: 'format must be json, slack, discord' });
+    expect(
+      await status(base, 'POST', { url: 'https://example.com/', name: 'n'.repeat(101) }),
+    ).toEqual({ status: 400, detail: 'name must be at most 100 characters' });
+    expect((await status(base, 'POST', undefined)).detail).toBe('body is not valid JSON');
+    for (const path of ['999999/', '999999/deliveries/', '999999/test/']) {
+      const method = path.endsWith('test/') ? 'POST' : path === '999999/' ? 'DELETE' : 'GET';
+      expect((await status(`${base}${path}`, method)).status, path).toBe(404);
+    }
   });
 });

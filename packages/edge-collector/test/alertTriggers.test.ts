@@ -1,80 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { alertStatements } from '../src/alerts/alertStatements';
-import { eventFacts } from '../src/alerts/eventFacts';
-import { processEvent } from '../src/ingest/processEvent';
-import { randomHex } from '../src/lib/randomHex';
 import { runRetention } from '../src/scheduled/retentionJob';
-import { selectAlertSetup } from '../src/store/alertRules';
-import { insertEvent } from '../src/store/events';
-import { admin, createProject } from './helpers';
-
-const MINUTE = 60_000;
-const T0 = Date.UTC(2026, 0, 1, 12);
-
-interface AlertRow {
-  trigger: string;
-  subject_id: number;
-  window_key: string;
-  suppressed_events: number;
-  observed: number | null;
-  fired_at: number;
-}
-
-/** A project with one webhook and exactly the given rule (the default rule removed). */
-async function projectWithRule(rule: object) {
-  const project = await createProject('alerts');
-  const base = `/api/0/projects/${project.id}`;
-  const [defaultRule] = await admin<{ id: string }[]>(`${base}/rules/`);
-  await admin(`${base}/rules/${defaultRule?.id}/`, { method: 'DELETE' });
-  await admin(`${base}/webhooks/`, {
-    method: 'POST',
-    body: JSON.stringify({ url: 'http://127.0.0.1:9/hook' }),
-  });
-  await admin(`${base}/rules/`, {
-    method: 'POST',
-    body: JSON.stringify({ name: 'rule', ...rule }),
-  });
-  const projectId = Number(project.id);
-
-  /** Stores one event at `at`, with the rules' statements appended, as ingestion does. */
-  async function send(at: number, event: Record<string, unknown> = {}, eventId = randomHex(16)) {
-    const { fingerprint = 'issue-a', ...rest } = event;
-    const raw = { event_id: eventId, message: 'boom', fingerprint: [fingerprint], ...rest };
-    const record = await processEvent(raw, { projectId, receivedAt: at });
-    const setup = await selectAlertSetup(env.DB, projectId);
-    const { statements } = alertStatements(env.DB, record, eventFacts(record, true), setup);
-    await insertEvent(env.DB, record, statements);
-    return eventId;
-  }
-
-  /** Changes the status of the project's only issue through the API. */
-  async function setStatus(body: object) {
-    const [issue] = await admin<{ id: string }[]>(`${base}/issues/?query=`);
-    await admin(`/api/0/issues/${issue?.id}/`, { method: 'PUT', body: JSON.stringify(body) });
-  }
-
-  async function alerts(): Promise<AlertRow[]> {
-    const { results } = await env.DB.prepare(
-      'SELECT * FROM alerts WHERE project_id = ? ORDER BY id',
-    )
-      .bind(projectId)
-      .all<AlertRow>();
-    return results;
-  }
-
-  async function deliveries(): Promise<number> {
-    const row = await env.DB.prepare(
-      `SELECT count(*) AS n FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id
-       WHERE a.project_id = ?`,
-    )
-      .bind(projectId)
-      .first<{ n: number }>();
-    return row?.n ?? 0;
-  }
-
-  return { send, setStatus, alerts, deliveries };
-}
+import { MINUTE, projectWithRule, T0 } from './alertRuleHelpers';
 
 describe('alert triggers in the event batch', () => {
   it('alerts once for a new issue, however many of its events arrive at once', async () => {
@@ -211,25 +138,27 @@ describe('alert triggers in the event batch', () => {
     await send(T0 + 3);
     expect((await alerts()).map((alert) => alert.window_key)).toEqual(['shop@1.0.0', 'shop@1.1.0']);
   });
-
-  it('applies level, environment, tag and issue age filters', async () => {
-    const { send, alerts } = await projectWithRule({
-      triggers: [{ type: 'event_frequency', threshold: 0, windowMinutes: 60 }],
-      throttleMinutes: 0,
-      filters: {
-        level: 'error',
-        environment: 'production',
-        tags: { browser: 'Chrome' },
-        issueAge: { olderThanMinutes: 10 },
-      },
+  it('alerts when an issue ignored until N users reaches them', async () => {
+    const { send, setStatus, alerts } = await projectWithRule({
+      triggers: [{ type: 'ignored_until_met' }],
     });
-    const good = { environment: 'production', tags: { browser: 'Chrome' } };
-    await send(T0, { ...good, level: 'fatal' }); // issue too new
-    await send(T0 + 11 * MINUTE, { ...good, level: 'warning' });
-    await send(T0 + 12 * MINUTE, { ...good, environment: 'staging' });
-    await send(T0 + 13 * MINUTE, { ...good, tags: [['browser', 'Firefox']] });
+    await send(T0, { user: { id: 'u1' } });
+    await setStatus({ status: 'ignored', statusDetails: { ignoreUserCount: 3 } });
+    await send(T0 + 1, { user: { id: 'u1' } });
+    await send(T0 + 2, { user: { id: 'u2' } });
     expect(await alerts()).toHaveLength(0);
-    await send(T0 + 14 * MINUTE, good);
-    expect(await alerts()).toHaveLength(1);
+    await send(T0 + 3, { user: { id: 'u3' } });
+    await send(T0 + 4, { user: { id: 'u4' } });
+    expect((await alerts()).map((alert) => alert.trigger)).toEqual(['ignored_until_met']);
+  });
+
+  it('announces a new release even when its first event belongs to an ignored issue', async () => {
+    const { send, setStatus, alerts } = await projectWithRule({
+      triggers: [{ type: 'new_release' }],
+    });
+    await send(T0, { release: 'shop@1.0.0' });
+    await setStatus({ status: 'ignored' });
+    await send(T0 + 1, { release: 'shop@2.0.0' });
+    expect((await alerts()).map((alert) => alert.window_key)).toEqual(['shop@1.0.0', 'shop@2.0.0']);
   });
 });

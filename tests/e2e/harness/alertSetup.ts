@@ -16,6 +16,9 @@ export interface DeliveryLogEntry {
   attempts: number;
   lastStatus: number | null;
   lastError: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
   trigger: string;
 }
 

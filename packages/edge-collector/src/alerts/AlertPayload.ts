@@ -36,7 +36,7 @@ export interface AlertPayload {
   } | null;
   /** Threshold triggers: what was counted in the window when the alert fired. */
   threshold: { count: number; threshold: number; windowMinutes: number } | null;
-  /** Events of the issue (of the project for a spike) since this rule's previous alert. */
+  /** Events of the issue (errors of the project for a spike) since this rule's previous alert. */
   suppressedEvents: number;
 }
 

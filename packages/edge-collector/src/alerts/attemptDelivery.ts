@@ -13,6 +13,8 @@ export interface DeliveryOptions {
   publicUrl: string | undefined;
   retryBaseMs: number;
   now: number;
+  /** How long to wait for an answer (DELIVERY_TIMEOUT_MS); tests shorten it. */
+  timeoutMs?: number;
 }
 
 /** Headers of every delivery, documented in WEBHOOKS.md. */
@@ -33,6 +35,7 @@ async function send(
   options: DeliveryOptions,
 ): Promise<{ httpStatus: number | null; error?: string; retryAfterMs?: number }> {
   const body = renderAlert(job.webhook.format, buildAlertPayload(job, options.publicUrl));
+  const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   let response: Response;
   try {
     response = await fetch(job.webhook.url, {
@@ -40,13 +43,13 @@ async function send(
       headers: await headersFor(job, body, options.now),
       body,
       redirect: 'manual', // a public URL must not bounce us to a private one
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     return {
       httpStatus: null,
-      error: timedOut ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : String(error),
+      error: timedOut ? `no answer within ${timeoutMs / 1000} s` : String(error),
     };
   }
   const text = await response.text().catch(() => '');

@@ -100,7 +100,8 @@ export function buildAlertPayload(job: DeliveryJob, publicUrl: string | undefine
       userCount: issue.userCount,
       firstSeen: new Date(issue.firstSeen).toISOString(),
       lastSeen: new Date(issue.lastSeen).toISOString(),
-      url: `${base}/dashboard/issues/${issue.id}/`,
+      // No dashboard yet: the issue in the read API (the bearer token opens it).
+      url: `${base}/api/0/issues/${issue.id}/`,
     },
     event: parseEvent(job),
     threshold: thresholdOf(job),

@@ -7,8 +7,9 @@ export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 /**
  * When to try a failed delivery again, or null to give up: exponential back-off
  * (30 s, 1 min, 2 min, … at most 6 h apart) for up to 24 hours, never sooner than the
- * receiver's `Retry-After`. The cron runs every minute, so the first retry happens
- * about a minute after a failure.
+ * receiver's `Retry-After`. The last attempt is made at the 24-hour mark rather than
+ * the back-off giving up hours before it. The cron runs every minute, so the first
+ * retry happens about a minute after a failure.
  */
 export function nextAttemptAt(input: {
   attempts: number;
@@ -18,9 +19,11 @@ export function nextAttemptAt(input: {
   baseMs?: number;
 }): number | null {
   const base = input.baseMs ?? DEFAULT_RETRY_BASE_MS;
+  const deadline = input.createdAt + GIVE_UP_AFTER_MS;
   const backoff = Math.min(base * 2 ** Math.max(0, input.attempts - 1), MAX_DELAY_MS);
-  const next = input.now + Math.max(backoff, input.retryAfterMs ?? 0);
-  return next - input.createdAt > GIVE_UP_AFTER_MS ? null : next;
+  const earliest = input.now + (input.retryAfterMs ?? 0);
+  if (input.now >= deadline || earliest > deadline) return null;
+  return Math.min(Math.max(input.now + backoff, earliest), deadline);
 }
 
 /**

@@ -6,6 +6,12 @@ import { deliverAlerts } from './deliverAlerts';
 import { eventFacts } from './eventFacts';
 
 /**
+ * Rounds of deliveries (10 each) sent right after an event: three rounds of attempts that
+ * time out after 10 s fit in the 30 s waitUntil allows. The cron sends any more.
+ */
+const ROUNDS_AFTER_EVENT = 3;
+
+/**
  * Stores an event and, in the same D1 batch, the alerts it fires with their outbox
  * rows; then delivers those after the response (`waitUntil`). What this Worker does
  * not get to deliver, the cron retries, so an alert is never lost between the two.
@@ -24,7 +30,7 @@ export async function storeEventWithAlerts(
   if (fired) {
     const event = { projectId: record.projectId, eventId: record.eventId };
     ctx.waitUntil(
-      deliverAlerts(env, { event }).catch((error) => {
+      deliverAlerts(env, { event, maxRounds: ROUNDS_AFTER_EVENT }).catch((error) => {
         console.error(
           `delivering alerts of event ${record.eventId} failed, the cron retries:`,
           error,

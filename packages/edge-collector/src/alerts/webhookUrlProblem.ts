@@ -77,20 +77,32 @@ function ipv4InRange(host: string, ranges: [number, number, number, number, numb
   });
 }
 
-/** An IPv4 address embedded in an IPv6 one (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::…). */
+/**
+ * The IPv4 address an IPv6 one carries, as the URL parser writes it (hex groups):
+ * IPv4-mapped `::ffff:7f00:1`, IPv4-translated `::ffff:0:7f00:1`, IPv4-compatible
+ * `::7f00:1`, NAT64 `64:ff9b::7f00:1` and 6to4 `2002:7f00:1::`. A network that routes
+ * these reaches the IPv4 address, so they are judged as that address.
+ */
 function embeddedIpv4(host: string): string | null {
-  const dotted = /^(?:::ffff:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+  const toIpv4 = (high: string, low: string) => {
+    const a = Number.parseInt(high, 16);
+    const b = Number.parseInt(low, 16);
+    return [a >> 8, a & 255, b >> 8, b & 255].join('.');
+  };
+  const dotted = /^(?:::ffff:|::ffff:0:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(host);
   if (dotted?.[1]) return dotted[1];
-  // The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
-  const hex = /^(?:::ffff:|::|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-  if (!hex?.[1] || !hex[2]) return null;
-  const high = Number.parseInt(hex[1], 16);
-  const low = Number.parseInt(hex[2], 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  const tail = /^(?:::ffff:|::ffff:0:|::|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (tail?.[1] && tail[2]) return toIpv4(tail[1], tail[2]);
+  const sixToFour = /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::|$)/.exec(host);
+  if (sixToFour?.[1] && sixToFour[2]) return toIpv4(sixToFour[1], sixToFour[2]);
+  return null;
 }
 
 function isInternalHost(host: string): boolean {
-  if (host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host)) {
+  if (
+    host === 'localhost' ||
+    /\.(localhost|localdomain|local|internal|intranet|lan|home\.arpa)$/.test(host)
+  ) {
     return true;
   }
   if (parseIpv4(host)) return ipv4InRange(host, INTERNAL_IPV4);
@@ -102,6 +114,7 @@ function isInternalHost(host: string): boolean {
     host === '::1' ||
     /^f[cd][0-9a-f]{2}:/.test(host) || // unique local fc00::/7
     /^fe[89ab][0-9a-f]:/.test(host) || // link-local fe80::/10
+    /^fe[c-f][0-9a-f]:/.test(host) || // site-local fec0::/10 (deprecated, still private)
     /^ff[0-9a-f]{2}:/.test(host) // multicast
   );
 }

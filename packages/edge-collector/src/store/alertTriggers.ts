@@ -56,9 +56,10 @@ const ISSUE_SUPPRESSED = `max(0, i.event_count - 1 - coalesce((SELECT a.events_a
   FROM alerts a WHERE a.rule_id = ?5 AND a.subject_id = i.id ORDER BY a.fired_at DESC LIMIT 1),
   i.event_count - 1))`;
 
+/** Errors of the project (what a spike counts) since the rule's previous spike alert. */
 const PROJECT_SUPPRESSED = `(SELECT count(*) FROM events e WHERE e.project_id = ?1
-  AND e.event_id <> ?3 AND e.received_at > (SELECT max(a.fired_at) FROM alerts a
-  WHERE a.rule_id = ?5 AND a.subject_id = 0))`;
+  AND e.event_id <> ?3 AND e.level IN ('error', 'fatal') AND e.received_at > (
+    SELECT max(a.fired_at) FROM alerts a WHERE a.rule_id = ?5 AND a.subject_id = 0))`;
 
 /**
  * `INSERT OR IGNORE INTO alerts … SELECT … WHERE <trigger condition>`: one alert row
@@ -81,6 +82,9 @@ export function fireAlertStatement(db: D1Database, input: FireInput): D1Prepared
   const suppressed =
     input.trigger === 'spike' ? PROJECT_SUPPRESSED : projectWide ? '0' : ISSUE_SUPPRESSED;
   const observed = counted ? `(SELECT count(*) FROM (${counted}))` : 'NULL';
+  // A release is new whatever the status of the issue its first event belongs to: that
+  // event is the only one that can announce it. Other triggers skip ignored issues.
+  const notIgnored = input.trigger === 'new_release' ? '' : "AND i.status <> 'ignored'";
   const throttle = counted
     ? `AND NOT EXISTS (SELECT 1 FROM alerts a
          WHERE a.rule_id = ?5 AND a.subject_id = ${subject} AND a.fired_at > ?4 - ?7)`
@@ -92,7 +96,7 @@ export function fireAlertStatement(db: D1Database, input: FireInput): D1Prepared
        SELECT ?1, ?5, ?6, ${subject}, i.id, ?8, ${windowKey}, ?3, ?4, i.event_count,
          ${suppressed}, ${observed}
        FROM issues i
-       WHERE i.project_id = ?1 AND i.fingerprint = ?2 AND i.status <> 'ignored'
+       WHERE i.project_id = ?1 AND i.fingerprint = ?2 ${notIgnored}
          AND i.ingest_token = ?14
          AND (?12 IS NULL OR i.first_seen <= ?4 - ?12)
          AND (?13 IS NULL OR i.first_seen >= ?4 - ?13)
