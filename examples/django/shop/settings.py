@@ -46,6 +46,7 @@ sentry_sdk.init(
     ],
     release=os.environ.get("SHOP_RELEASE", "shop@1.4.2"),
     environment=os.environ.get("SHOP_ENVIRONMENT", "production"),
-    send_default_pii=False,
+    # A team that wants cookies, headers and the user's IP sets this; the collector scrubs them.
+    send_default_pii=os.environ.get("SHOP_SEND_DEFAULT_PII") == "1",
     before_send=before_send,
 )

@@ -8,5 +8,6 @@ urlpatterns = [
     path("payment/", views.payment),
     path("quantity/", views.quantity),
     path("inventory/", views.inventory),
+    path("pay/", views.pay),
     path("admin-only/", views.admin_only),
 ]

@@ -4,6 +4,9 @@ import logging
 import sentry_sdk
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from . import payments
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,16 @@ def quantity(request):
 def inventory(request):
     sentry_sdk.capture_message("inventory low for sku A-1", level="warning")
     return JsonResponse({"ok": True})
+
+
+@csrf_exempt
+def pay(request):
+    """An unhandled error deep in the payment flow, with secrets in every frame's locals."""
+    form = request.POST.dict()
+    password_confirmation = form.get("password")
+    client_ip = request.META.get("REMOTE_ADDR")
+    result = payments.pay(form, client_ip)
+    return JsonResponse({"ok": bool(result and password_confirmation)})
 
 
 def admin_only(request):

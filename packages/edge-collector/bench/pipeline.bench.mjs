@@ -1,5 +1,5 @@
 // Figures for the ingest pipeline (issue 5): CPU time per event for parse stack +
-// scrub + fingerprint on a ~5 KB browser event and a ~50 KB Python event (the real
+// scrub + fingerprint on a ~5 KB browser event and a ~32 KB real Django event (the real
 // pipeline code, bundled with esbuild and run in Node's V8, the engine workerd runs),
 // the D1 statements per event, and the bytes D1 stores per event (a real local D1
 // behind `wrangler dev`, measured as the database file's growth).
@@ -212,8 +212,10 @@ try {
   await cpuFigures(pipeline, 'browser event (Faultline SDK, raw Chrome/Firefox/Safari stack)', () =>
     browser(),
   );
-  await cpuFigures(pipeline, 'python event (sentry-python, Django, 24 frames with vars)', () =>
-    python(),
+  await cpuFigures(
+    pipeline,
+    'python event (a real sentry-python 1.9.10 Django capture: chained exception, frame vars)',
+    () => python(),
   );
 
   const { batches, statements } = await statementFigures(pipeline, () => browser());

@@ -6,7 +6,7 @@ import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import type { SentryEvent } from '../src/protocol/SentryEvent';
 import { parseEventStacks } from '../src/stack/parseEventStacks';
 import { browserEvent } from './fixtures/events/browserEvent';
-import { STACKS } from './fixtures/stacks';
+import { ASYNC_STACKS, STACKS } from './fixtures/stacks';
 
 /** An SDK event as the pipeline sees it at the fingerprint stage. */
 function prepared(raw: Record<string, unknown>): SentryEvent {
@@ -39,6 +39,14 @@ describe('grouping across browsers', () => {
     expect(describeEvent(events[0] as SentryEvent).title).toBe(
       "TypeError: Cannot read properties of undefined (reading 'price')",
     );
+  });
+
+  it('groups the same bug after an await into one issue despite each browser’s async frames', () => {
+    const asyncEvents = Object.values(ASYNC_STACKS).map((stack) =>
+      prepared(browserEvent('a'.repeat(32), stack)),
+    );
+    expect(new Set(asyncEvents.map((event) => fingerprintEvent(event))).size).toBe(1);
+    for (const event of asyncEvents) expect(describeEvent(event).culprit).toBe('total(app.js)');
   });
 
   it('keeps a different bug in the same file apart', () => {
@@ -85,6 +93,20 @@ describe('default fingerprint from frames', () => {
         '    at Array.map (native)',
         '    at eval (eval at run (https://a.test/x.js:1:1), <anonymous>:1:1)',
         '    at Promise.then (https://a.test/polyfills/core-js.3.js:1:1)',
+      ].join('\n'),
+    );
+    expect(fingerprintEvent(noisy)).toBe(fingerprintEvent(plain));
+  });
+
+  it('drops Firefox’s Function-constructor and self-hosted frames and Safari’s natives', () => {
+    const plain = fromStack('walk@https://a.test/tree.js:1:1\n');
+    const noisy = fromStack(
+      [
+        'run@https://a.test/x.js line 3 > Function:1:1',
+        'map@self-hosted:221:17',
+        'forEach@[native code]',
+        'walk@https://a.test/tree.js:1:1',
+        '',
       ].join('\n'),
     );
     expect(fingerprintEvent(noisy)).toBe(fingerprintEvent(plain));

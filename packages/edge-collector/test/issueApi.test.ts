@@ -106,7 +106,7 @@ describe('GET, PUT and DELETE /api/0/issues/:id/', () => {
     expect(tag('browser')).toMatchObject({
       totalValues: 2,
       topValues: [
-        { value: 'Firefox 128.0', count: 2 },
+        { value: 'Firefox 153.0', count: 2 },
         { value: 'HeadlessChrome 156.0.0', count: 1 },
       ],
     });

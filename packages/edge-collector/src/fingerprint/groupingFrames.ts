@@ -9,7 +9,15 @@ import { normalizeFunction } from './normalizeFunction';
  */
 const MAX_JAVASCRIPT_FRAMES = 6;
 
-const NOT_CODE = /^(?:\[native code\]|\(?native\)?|<anonymous>|<eval>|eval|Function code)$/;
+const NOT_CODE =
+  /^(?:\[native code\]|\(?native\)?|<anonymous>|<eval>|eval|Function code|self-hosted)$/;
+/** Code made from a string: Chrome's `eval at f`, Firefox's `app.js line 3 > eval` / `> Function`. */
+const EVAL_PATH = / > (?:eval|Function)\b|eval at /;
+/**
+ * An async stack frame: Chrome's `async checkout`, Firefox's `async*checkout` and
+ * `setTimeout handler*setup/<` (the scheduling site, `cause*function`).
+ */
+const ASYNC_FRAME = /^async\s|\*/;
 const POLYFILL = /polyfill|core-js|regenerator-runtime|zone(?:\.min)?\.js|es\d-shim/i;
 
 /** The grouping key of one frame: its normalised module or file, and function. */
@@ -20,20 +28,37 @@ export interface FrameKey {
 
 function isUsable(frame: StackFrame): boolean {
   const path = frame.abs_path ?? frame.filename ?? '';
-  if (NOT_CODE.test(path) || / > eval|eval at /.test(path)) return false;
+  if (NOT_CODE.test(path) || EVAL_PATH.test(path)) return false;
   if (frame.function === 'eval' || POLYFILL.test(path)) return false;
   return true;
 }
 
 /**
+ * The frames after the innermost async stack frame. Async stack traces are
+ * recorded by some engines only (V8 always, Firefox while devtools are open,
+ * JavaScriptCore not at all), so only the synchronous part of a stack is
+ * reported alike by every browser: see test/fixtures/stacks/*-async.json.
+ */
+function synchronousPart(frames: readonly StackFrame[]): readonly StackFrame[] {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const name = frames[i]?.function;
+    if (typeof name === 'string' && ASYNC_FRAME.test(name)) return frames.slice(i + 1);
+  }
+  return frames;
+}
+
+/**
  * The frames that decide grouping, innermost last: in-app frames (all of them
  * when none is marked in-app), without native, eval or polyfill frames, with
- * recursion collapsed, and never a line or column.
+ * recursion collapsed, and never a line or column. In JavaScript, async stack
+ * frames and everything outside them are left out (see `synchronousPart`).
  */
 export function groupingFrames(frames: readonly StackFrame[], platform: string): FrameKey[] {
-  const inApp = frames.some((frame) => frame.in_app === true)
-    ? frames.filter((frame) => frame.in_app === true)
-    : frames;
+  const isJavaScript = platform === 'javascript' || platform === 'node';
+  const candidates = isJavaScript ? synchronousPart(frames) : frames;
+  const inApp = candidates.some((frame) => frame.in_app === true)
+    ? candidates.filter((frame) => frame.in_app === true)
+    : candidates;
   const keys: FrameKey[] = [];
   for (const frame of inApp) {
     if (!isUsable(frame)) continue;
@@ -44,6 +69,5 @@ export function groupingFrames(frames: readonly StackFrame[], platform: string):
     if (previous && previous.file === key.file && previous.function === key.function) continue;
     keys.push(key);
   }
-  const isJavaScript = platform === 'javascript' || platform === 'node';
   return isJavaScript ? keys.slice(-MAX_JAVASCRIPT_FRAMES) : keys;
 }

@@ -7,7 +7,7 @@ import { identifyUser } from '../issues/identifyUser';
 import { randomHex } from '../lib/randomHex';
 import { serializeForStorage } from '../limits/trimEvent';
 import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../projects/ProjectSettings';
-import { scrubEvent } from '../scrub/scrubEvent';
+import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import type { EventRecord } from '../store/events';
@@ -40,11 +40,13 @@ export async function processEvent(raw: unknown, context: ProcessContext): Promi
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
   const salt = context.salt ?? '';
   const normalized = normalizeEvent(raw, context.receivedAt, context.eventIdHint);
-  const userKey = identifyUser(normalized, context.clientIp, salt); // before the IP is dropped
+  const scrubOptions = scrubOptionsFor(settings, salt);
+  // Before the IP is dropped; a user id the project scrubs is counted by its hash.
+  const userKey = identifyUser(normalized, context.clientIp, salt, masksUserId(scrubOptions));
   const enriched = parseEventStacks(
     enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp }),
   );
-  const event = scrubEvent(enriched, scrubOptionsFor(settings, salt));
+  const event = scrubEvent(enriched, scrubOptions);
   const { title, culprit } = describeEvent(event);
   const fingerprint = fingerprintEvent(event, parseFingerprintRules(settings.fingerprintRules));
   return {

@@ -186,3 +186,14 @@ export function scrubEvent<T extends object>(event: T, options: ScrubOptions = {
   };
   return scrubNode(event, '', '', scrubber) as T;
 }
+
+/**
+ * Whether `scrubEvent` masks `user.id` under these options (`id` or `user.id`
+ * listed as sensitive, and neither listed as safe), so that nothing else
+ * derived from the id, such as the distinct-user key, may keep it in clear.
+ */
+export function masksUserId(options: ScrubOptions): boolean {
+  const listed = (fields: readonly string[] | undefined) =>
+    (fields ?? []).some((field) => ['id', 'user.id'].includes(field.trim().toLowerCase()));
+  return listed(options.sensitiveFields) && !listed(options.safeFields);
+}

@@ -1,7 +1,7 @@
 /**
  * Key names whose values are secret wherever they appear (a header, a frame's
  * local variable, a form field, a cookie, a query parameter), as Sentry's data
- * scrubber and Relay's `@password` rule list them. Matched case-insensitively
+ * scrubber and Relay's `@password` rule list them, plus a card's `cvc`/`cvv`. Matched case-insensitively
  * anywhere in a key, so `X-Auth-Token`, `user_password` and `sessionid` match;
  * `-` and `_` between words are optional (`api_key`, `apiKey`, `api-key`).
  */
@@ -21,6 +21,8 @@ export const DEFAULT_SENSITIVE_KEYS = [
   'csrf',
   'xsrf',
   'jwt',
+  'cvc',
+  'cvv',
 ] as const;
 
 function escapeRegExp(text: string): string {

@@ -31,7 +31,7 @@ const API_KEYS = [
  * `@creditcard`, `@iban`, `@usssn`, `@email`, `@ip`, …). Card numbers are
  * masked only when they pass Luhn and start like a card network's number, so
  * millisecond timestamps and order numbers survive. An IPv4 address ending in
- * `.0` is taken for a version number (`Chrome 120.0.0.0`); a URL's host
+ * `.0` is taken for a version number (`Chrome/120.0.0.0`); a URL's host
  * (`http://203.0.113.5/app.js`) names a server, not a person, and loopback
  * addresses no one: those are kept.
  */
@@ -50,8 +50,13 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
     },
     {
       quick: (t) => /bearer|basic|token /i.test(t),
-      pattern: /\b(Bearer|Basic|Token)(\s+)[\w\-.~+/]{8,}=*/gi,
-      replace: (mask, m, scheme = '', space = '') => `${scheme}${space}${mask(m, 'Filtered')}`,
+      pattern: /\b(Bearer|Basic|Token)(\s+)([\w\-.~+/]{8,}=*)/gi,
+      // A credential has a digit, an inner capital or `=` padding, or is long:
+      // "Basic authentication required" and "token provided" are prose.
+      replace: (mask, m, scheme = '', space = '', credential = '') =>
+        /\d|.[A-Z]|=$/.test(credential) || credential.length >= 24
+          ? `${scheme}${space}${mask(m, 'Filtered')}`
+          : m,
     },
     {
       quick: (t) =>
@@ -75,10 +80,14 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
         value.startsWith('[') ? m : `${lead}${key}${mask(value, 'Filtered')}`,
     },
     {
-      // `"password": "…"` in a JSON body kept as text.
-      quick: (t) => t.includes('":'),
-      pattern: new RegExp(`("[^"]*${keys}[^"]*"\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`, 'gi'),
-      replace: (mask, _m, key = '', value = '') => `${key}"${mask(value, 'Filtered')}"`,
+      // `"password": "…"` in a JSON body kept as text; `'password': '…'` in a Python repr.
+      quick: (t) => t.includes('":') || t.includes("':"),
+      pattern: new RegExp(
+        `((["'])[^"']*${keys}[^"']*\\2\\s*:\\s*)(["'])((?:(?!\\3)[^\\\\]|\\\\.)*)\\3`,
+        'gi',
+      ),
+      replace: (mask, _m, key = '', _q = '', quote = '', value = '') =>
+        `${key}${quote}${mask(value, 'Filtered')}${quote}`,
     },
     {
       quick: (t) => t.includes('@'),
@@ -109,7 +118,7 @@ export function buildStringRules(extraSensitiveKeys: readonly string[], scrubIps
       {
         quick: (t) => /\d\.\d/.test(t),
         pattern: new RegExp(
-          `(?<![\\w]|\\d\\.|[A-Za-z]/|://)(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}(?![\\w]|\\.\\d)`,
+          `(?<![\\w]|\\d\\.|://)(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}(?![\\w]|\\.\\d)`,
           'g',
         ),
         replace: (mask, m) => (m.endsWith('.0') || m.startsWith('127.') ? m : mask(m, 'ip')),
