@@ -56,7 +56,7 @@ describe('the transport in Chromium', () => {
       what: 'the event after the back-off',
     });
     expect(server.apiRequests[0]?.url).toBe(
-      '/api/7/envelope/?sentry_key=publickey&sentry_version=7&sentry_client=faultline.browser%2F0.1.0',
+      '/api/7/envelope/?sentry_key=publickey&sentry_version=7',
     );
     expect(server.apiRequests.map((request) => request.body.split('\n')[2])).toEqual([
       expect.stringContaining('"value":"first"'),
