@@ -1,9 +1,9 @@
-import { setOptions } from './core/client';
-import { guard } from './core/guard';
-import { type Options, resolveOptions } from './core/options';
-import { globalHandlers } from './integrations/globalHandlers';
-import { on } from './lib/on';
-import { sendStored } from './transport/send';
+import { setOptions } from './core/client.js';
+import { guard } from './core/guard.js';
+import { type Options, resolveOptions } from './core/options.js';
+import { globalHandlers } from './integrations/globalHandlers.js';
+import { on } from './lib/on.js';
+import { sendStored } from './transport/send.js';
 
 const flush = guard(sendStored);
 

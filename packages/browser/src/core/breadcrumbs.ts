@@ -1,7 +1,7 @@
-import { now } from '../lib/now';
-import { options } from './client';
-import { guard } from './guard';
-import type { Breadcrumb } from './types';
+import { now } from '../lib/now.js';
+import { options } from './client.js';
+import { guard } from './guard.js';
+import type { Breadcrumb } from './types.js';
 
 // The trail, oldest first, at most `maxBreadcrumbs` long. Dropping from the
 // front of a 100-item array is cheap, and fewer bytes than a ring buffer.

@@ -1,12 +1,12 @@
-import { now } from '../lib/now';
-import { uuid } from '../lib/uuid';
-import { send } from '../transport/send';
-import { breadcrumbs } from './breadcrumbs';
-import { options } from './client';
-import { isFiltered } from './isFiltered';
-import { contexts, tags, user } from './scope';
-import type { CaptureContext, Event } from './types';
-import { SDK } from './version';
+import { now } from '../lib/now.js';
+import { uuid } from '../lib/uuid.js';
+import { send } from '../transport/send.js';
+import { breadcrumbs } from './breadcrumbs.js';
+import { options } from './client.js';
+import { isFiltered } from './isFiltered.js';
+import { contexts, tags, user } from './scope.js';
+import type { CaptureContext, Event } from './types.js';
+import { SDK } from './version.js';
 
 let lastKey: string | undefined;
 let sentOnPage = 0;

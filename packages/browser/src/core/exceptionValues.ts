@@ -1,5 +1,5 @@
-import { describeValue } from './describeValue';
-import type { ExceptionValue, Mechanism } from './types';
+import { describeValue } from './describeValue.js';
+import type { ExceptionValue, Mechanism } from './types.js';
 
 /**
  * Sentry exception values for a thrown or rejected value and its `cause`

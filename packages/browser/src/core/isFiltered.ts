@@ -1,5 +1,5 @@
-import { matches } from '../lib/matches';
-import type { ResolvedOptions } from './options';
+import { matches } from '../lib/matches.js';
+import type { ResolvedOptions } from './options.js';
 
 /**
  * Truthy when `ignoreErrors` or `allowUrls` / `denyUrls` drop the event, or

@@ -1,5 +1,5 @@
-import { envelopeUrl } from './dsn';
-import type { Breadcrumb, Event, EventHint } from './types';
+import { envelopeUrl } from './dsn.js';
+import type { Breadcrumb, Event, EventHint } from './types.js';
 
 /** Which automatic breadcrumbs to record; each is on unless set to `false`. */
 export interface BreadcrumbOptions {

@@ -1,8 +1,8 @@
-import { captureEvent } from '../core/captureEvent';
-import { exceptionValues } from '../core/exceptionValues';
-import { guard } from '../core/guard';
-import type { ExceptionValue } from '../core/types';
-import { on } from '../lib/on';
+import { captureEvent } from '../core/captureEvent.js';
+import { exceptionValues } from '../core/exceptionValues.js';
+import { guard } from '../core/guard.js';
+import type { ExceptionValue } from '../core/types.js';
+import { on } from '../lib/on.js';
 
 /**
  * Captures an uncaught error (`error` on window) or an unhandled rejection;

@@ -1,5 +1,5 @@
-import type { ResolvedOptions } from '../core/options';
-import type { QueuedEvent } from './storage';
+import type { ResolvedOptions } from '../core/options.js';
+import type { QueuedEvent } from './storage.js';
 
 /**
  * One Sentry envelope holding one event. The header carries only the event

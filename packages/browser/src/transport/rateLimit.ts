@@ -1,4 +1,4 @@
-import { now } from '../lib/now';
+import { now } from '../lib/now.js';
 
 /** Epoch ms until which the collector asked for no more events. */
 export let rateLimitedUntil = 0;

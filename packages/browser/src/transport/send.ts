@@ -1,10 +1,10 @@
-import { options } from '../core/client';
-import { guard } from '../core/guard';
-import type { ResolvedOptions } from '../core/options';
-import { now } from '../lib/now';
-import { envelope } from './envelope';
-import { rateLimitedUntil, updateRateLimit } from './rateLimit';
-import { type QueuedEvent, readStored, updateStored } from './storage';
+import { options } from '../core/client.js';
+import { guard } from '../core/guard.js';
+import type { ResolvedOptions } from '../core/options.js';
+import { now } from '../lib/now.js';
+import { envelope } from './envelope.js';
+import { rateLimitedUntil, updateRateLimit } from './rateLimit.js';
+import { type QueuedEvent, readStored, updateStored } from './storage.js';
 
 let inFlight = 0;
 
