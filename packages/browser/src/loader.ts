@@ -20,8 +20,11 @@ type Api = Record<string, (...args: unknown[]) => void>;
     };
   }
   // Once the bundle has replaced the stub, these listeners do nothing.
+  // Events are queued while the queue holds under 100 entries: a bundle that
+  // never comes (blocked) must not let an error thrown every frame hold
+  // memory without end. Calls are always queued, so `init` is never lost.
   const listener = (event: Event) => {
-    if (w.Faultline === stub) queue.push(event);
+    if (w.Faultline === stub && queue.length < 100) queue.push(event);
   };
   w.addEventListener('error', listener);
   w.addEventListener('unhandledrejection', listener);

@@ -97,6 +97,20 @@ describe('the loader snippet', () => {
     expect(calls).toEqual([]); // the bundle's own listeners report it, not the loader
   });
 
+  it('queues events only while under 100 entries, calls always', async () => {
+    const { arrive } = await runLoader({ dataSrc: '/assets/faultline.min.js' });
+    page.Faultline?.init?.({ dsn: 'https://key@errors.example.com/1' });
+    for (let i = 0; i < 150; i++) window.dispatchEvent(uncaught(new Error(`frame ${i}`)));
+    page.Faultline?.captureMessage?.('still queued');
+    const { api, calls } = recordingApi();
+    arrive(0, () => {
+      page.Faultline = api;
+    });
+    expect(calls.filter(([name]) => name === 'captureErrorEvent')).toHaveLength(99);
+    expect(calls[0]?.[0]).toBe('init');
+    expect(calls.at(-1)).toEqual(['captureMessage', 'still queued']);
+  });
+
   it('loads the bundle named by data-src when inlined', async () => {
     const { added } = await runLoader({ dataSrc: '/assets/faultline.min.js' });
     expect(added[0]?.getAttribute('src')).toBe('/assets/faultline.min.js');
