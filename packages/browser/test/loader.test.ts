@@ -30,7 +30,7 @@ async function runLoader(attributes: { src?: string; dataSrc?: string }) {
   /** The bundle at `index` arrives and runs `define` (which sets window.Faultline). */
   const arrive = (index: number, define: () => void) => {
     define();
-    (added[index]?.onload as () => void)();
+    (added[index] as HTMLScriptElement & { onload: () => void }).onload();
   };
   return { added, arrive };
 }
