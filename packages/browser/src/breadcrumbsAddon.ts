@@ -4,9 +4,9 @@
 // options leave on. The loader snippet loads it after the core has started
 // and calls `Faultline.installBreadcrumbs(options)` itself. Breadcrumbs go to
 // `Faultline.addBreadcrumb`.
-import type { Options } from './core/options';
-import type { RecordBreadcrumb } from './core/types';
-import { installBreadcrumbs } from './integrations/breadcrumbs/installBreadcrumbs';
+import type { Options } from './core/options.js';
+import type { RecordBreadcrumb } from './core/types.js';
+import { installBreadcrumbs } from './integrations/breadcrumbs/installBreadcrumbs.js';
 
 type Faultline = {
   init: (options: Options) => void;

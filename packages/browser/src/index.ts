@@ -1,8 +1,8 @@
-export { addBreadcrumb } from './core/breadcrumbs';
-export { captureException } from './core/captureException';
-export { captureMessage } from './core/captureMessage';
-export type { BreadcrumbOptions, Options } from './core/options';
-export { setContext, setTag, setTags, setUser } from './core/scope';
+export { addBreadcrumb } from './core/breadcrumbs.js';
+export { captureException } from './core/captureException.js';
+export { captureMessage } from './core/captureMessage.js';
+export type { BreadcrumbOptions, Options } from './core/options.js';
+export { setContext, setTag, setTags, setUser } from './core/scope.js';
 export type {
   Breadcrumb,
   CaptureContext,
@@ -11,7 +11,7 @@ export type {
   ExceptionValue,
   Level,
   User,
-} from './core/types';
-export { init } from './init';
-export { initErrors } from './initErrors';
-export { captureGlobalEvent as captureErrorEvent } from './integrations/globalHandlers';
+} from './core/types.js';
+export { init } from './init.js';
+export { initErrors } from './initErrors.js';
+export { captureGlobalEvent as captureErrorEvent } from './integrations/globalHandlers.js';

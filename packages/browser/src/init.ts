@@ -1,7 +1,7 @@
-import { addBreadcrumb } from './core/breadcrumbs';
-import type { Options } from './core/options';
-import { initErrors } from './initErrors';
-import { installBreadcrumbs } from './integrations/breadcrumbs/installBreadcrumbs';
+import { addBreadcrumb } from './core/breadcrumbs.js';
+import type { Options } from './core/options.js';
+import { initErrors } from './initErrors.js';
+import { installBreadcrumbs } from './integrations/breadcrumbs/installBreadcrumbs.js';
 
 /**
  * Starts the SDK: error capture (see `initErrors`) plus the automatic

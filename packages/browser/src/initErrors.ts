@@ -1,32 +1,30 @@
-import { clearBreadcrumbs } from './core/breadcrumbs';
-import { setOptions } from './core/client';
-import { envelopeUrl } from './core/dsn';
-import { guard } from './core/guard';
-import { type Options, resolveOptions } from './core/options';
-import { globalHandlers } from './integrations/globalHandlers';
-import { on } from './lib/on';
-import { configureTransport, sendStored } from './transport/send';
+import { setOptions } from './core/client.js';
+import { guard } from './core/guard.js';
+import { type Options, resolveOptions } from './core/options.js';
+import { globalHandlers } from './integrations/globalHandlers.js';
+import { on } from './lib/on.js';
+import { sendStored } from './transport/send.js';
 
-let installed = false;
+const flush = guard(sendStored);
 
 /**
  * Starts the errors core: resolves the options once, listens for uncaught
- * errors and rejections (once per page), and sends the events an earlier
- * page could not, now and whenever the browser comes back online. An invalid
- * DSN or `enabled: false` turns the SDK off. Automatic breadcrumbs are
- * installed by `init` (ESM) or the breadcrumbs add-on (script tag).
+ * errors and rejections, and sends the events an earlier
+ * page could not: now, whenever the browser comes back online, and when the
+ * page is hidden or left (it may not come back). An invalid DSN or
+ * `enabled: false` turns the SDK off. Automatic breadcrumbs are installed by
+ * `init` (ESM) or the breadcrumbs add-on (script tag).
  */
 export const initErrors = guard((userOptions: Options) => {
-  const endpoint = envelopeUrl(userOptions.dsn) as string;
-  const options = endpoint && userOptions.enabled !== false && resolveOptions(userOptions);
-  setOptions(options || undefined);
-  if (!options) return;
-  clearBreadcrumbs();
-  configureTransport(userOptions.tunnel || endpoint, userOptions.tunnel && userOptions.dsn);
-  if (!installed) {
-    installed = true;
+  const options = resolveOptions(userOptions);
+  setOptions(options);
+  if (options) {
+    // Adding the same listener again is a no-op, so a second init adds none.
     globalHandlers();
-    on(window, 'online', guard(sendStored));
+    // Back online, hidden (it may not come back) or left: a good time to
+    // retry. `pagehide` too, for browsers that skip the visibilitychange
+    // when a page is left; a retry when the page shows again costs nothing.
+    for (const type of ['online', 'pagehide', 'visibilitychange']) on(window, type, flush);
+    sendStored();
   }
-  sendStored();
 });

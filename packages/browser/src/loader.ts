@@ -4,7 +4,8 @@
 // faultline.min.js beside the loader), then replays the queue: `init` first
 // wherever it was called (the sort is stable), then the rest in order. Then
 // it loads the breadcrumbs add-on from beside the core and installs it with
-// the options `init` was given. Inline it (then `data-src` is required) or
+// the options `init` was given, before or after the core arrived (from then
+// on the add-on wraps `init` itself). Inline it (then `data-src` is required) or
 // load it with a plain <script src>; see the README.
 type Api = Record<string, (...args: unknown[]) => void>;
 
@@ -19,8 +20,11 @@ type Api = Record<string, (...args: unknown[]) => void>;
     };
   }
   // Once the bundle has replaced the stub, these listeners do nothing.
+  // Events are queued while the queue holds under 100 entries: a bundle that
+  // never comes (blocked) must not let an error thrown every frame hold
+  // memory without end. Calls are always queued, so `init` is never lost.
   const listener = (event: Event) => {
-    if (w.Faultline === stub) queue.push(event);
+    if (w.Faultline === stub && queue.length < 100) queue.push(event);
   };
   w.addEventListener('error', listener);
   w.addEventListener('unhandledrejection', listener);
@@ -35,6 +39,14 @@ type Api = Record<string, (...args: unknown[]) => void>;
   const core = current.dataset.src || current.src.replace(/loader(\.min)?\.js/, 'faultline.min.js');
   load(core, () => {
     const api = w.Faultline as Api;
+    // Remember the options of init, whether queued or called between the
+    // bundle and the add-on arriving, for the add-on to install with.
+    let options: unknown;
+    const init = api.init as Api[string];
+    api.init = (...args) => {
+      options = args[0];
+      init(...args);
+    };
     const isInit = (item: unknown) => +((item as string[])[0] === 'init');
     queue.sort((a, b) => isInit(b) - isInit(a));
     for (const item of queue) {
@@ -43,9 +55,8 @@ type Api = Record<string, (...args: unknown[]) => void>;
         api[(item as unknown as [string])[0]]?.(...(item as [string, []])[1]);
       else api.captureErrorEvent?.(item);
     }
-    const init = queue[0] as [string, unknown[]];
     load(core.replace(/[^/]*$/, 'breadcrumbs.min.js'), () => {
-      if (isInit(init)) api.installBreadcrumbs?.(init[1][0]);
+      if (options) api.installBreadcrumbs?.(options);
     });
   });
 })(window, document);

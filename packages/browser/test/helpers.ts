@@ -3,15 +3,10 @@ import type { Event } from '../src/core/types';
 
 export const DSN = 'https://abc123@errors.example.com/42';
 export const ENDPOINT =
-  'https://errors.example.com/api/42/envelope/?sentry_key=abc123&sentry_version=7&sentry_client=faultline.browser%2F0.1.0';
+  'https://errors.example.com/api/42/envelope/?sentry_key=abc123&sentry_version=7';
 
 export interface Envelope {
-  header: {
-    event_id: string;
-    sent_at: string;
-    sdk: { name: string; version: string };
-    dsn?: string;
-  };
+  header: { event_id: string; dsn?: string };
   item: { type: string };
   event: Event;
 }

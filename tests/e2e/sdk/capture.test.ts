@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/chromium';
 import { type Collector, type Project, sharedCollector } from '../harness/collector';
-import { waitForIssue } from '../harness/readApi';
+import { type StoredEvent, waitForIssue } from '../harness/readApi';
 import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages';
 
 // Line numbers matter: the collector parses the raw stacks into these frames.
@@ -21,6 +21,9 @@ function save() {
 }
 window.save = save;
 document.getElementById('buy').addEventListener('click', () => checkout(undefined));
+window.throwString = () => {
+  throw 'out of stock';
+};
 `;
 
 describe('the SDK in Chromium reports to the collector', () => {
@@ -98,6 +101,47 @@ describe('the SDK in Chromium reports to the collector', () => {
     expect(event.exception?.values[0]?.value).toBe('{"code":"E_QUOTA","retry":false}');
   });
 
+  it('an Event rejection (an image that failed to load), by its type and target', async () => {
+    const { page } = await openPage(context, `${server.origin}/`);
+    await page.evaluate(() => {
+      new Promise((_, reject) => {
+        const image = new Image();
+        image.onerror = reject;
+        image.src = '/missing.png';
+      });
+    });
+    const { event } = await waitForIssue(collector, project, /UnhandledRejection/);
+    expect(event.exception?.values[0]).toMatchObject({
+      type: 'UnhandledRejection',
+      value: 'error event on [object HTMLImageElement]',
+      mechanism: { type: 'onunhandledrejection', handled: false },
+    });
+  });
+
+  it('an undefined rejection', async () => {
+    const { page } = await openPage(context, `${server.origin}/`);
+    await page.evaluate(() => {
+      Promise.reject();
+    });
+    const { issue } = await waitForIssue(collector, project, /UnhandledRejection/);
+    expect(issue.title).toBe('UnhandledRejection: undefined');
+  });
+
+  it('a thrown non-Error, with the one frame the error event gives', async () => {
+    const { page } = await openPage(context, `${server.origin}/`);
+    await page.evaluate(() => {
+      setTimeout(() => (window as unknown as { throwString: () => void }).throwString());
+    });
+    const { issue, event } = await waitForIssue(collector, project, /out of stock/);
+    expect(issue.title).toBe('Error: out of stock');
+    const [value] = event.exception?.values ?? [];
+    expect(value?.mechanism).toEqual({ type: 'onerror', handled: false });
+    expect(value?.stacktrace?.frames.at(-1)).toMatchObject({
+      filename: `${server.origin}/app.js`,
+      lineno: 17,
+    });
+  });
+
   it('a cause chain, oldest cause first, each with its own frames', async () => {
     const { page } = await openPage(context, `${server.origin}/`);
     await page.evaluate(() => {
@@ -138,6 +182,16 @@ describe('the SDK in Chromium reports to the collector', () => {
     });
     expect(event.exception?.values[0]?.mechanism).toEqual({ type: 'generic', handled: true });
     const message = await waitForIssue(collector, project, /checkout opened/);
+    // Every event, a message too, says where, in what, from which release and SDK.
+    for (const sent of [event, message.event] as (StoredEvent & { sdk?: unknown })[]) {
+      expect(sent).toMatchObject({
+        release: 'shop@2.0.0',
+        environment: 'e2e',
+        request: { url: `${server.origin}/` },
+        sdk: { name: 'faultline.browser', version: '0.1.0' },
+      });
+      expect(sent.request?.headers?.['User-Agent']).toMatch(/Chrome\//);
+    }
     expect(message.event.level).toBe('info');
   });
 });

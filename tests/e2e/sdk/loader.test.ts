@@ -88,6 +88,43 @@ Faultline.setTag('via', 'loader');</script>
     expect(crumbs.at(-1)).toMatchObject({ category: 'console', message: 'after the bundle' });
   });
 
+  it('installs breadcrumbs for an init made after the bundle arrived, before the add-on', async () => {
+    server.serve(
+      '/late-init',
+      `<!doctype html><html><head>
+<script data-src="/slow/faultline.min.js">${sdkFile('loader.min.js')}</script>
+<script>
+const wait = setInterval(() => {
+  // The bundle is in (it adds captureErrorEvent), the add-on not yet.
+  if (Faultline.captureErrorEvent && !Faultline.installBreadcrumbs) {
+    clearInterval(wait);
+    Faultline.init({ dsn: ${JSON.stringify(project.dsn)} });
+  }
+}, 5);
+</script></head><body></body></html>`,
+    );
+    const { page, pageErrors } = await openPage(context, `${server.origin}/late-init`);
+    await waitFor(
+      () =>
+        page.evaluate(
+          () =>
+            'installBreadcrumbs' in ((window as { Faultline?: object }).Faultline ?? {}) ||
+            undefined,
+        ),
+      { what: 'the breadcrumbs add-on' },
+    );
+    await page.evaluate(() => {
+      console.warn('with a late init');
+      setTimeout(() => {
+        throw new Error('after a late init');
+      });
+    });
+    const { event } = await waitForIssue(collector, project, 'Error: after a late init');
+    const crumbs = (event as StoredEvent & Crumbs).breadcrumbs?.values ?? [];
+    expect(crumbs.at(-1)).toMatchObject({ category: 'console', message: 'with a late init' });
+    expect(pageErrors).toEqual(['after a late init']); // nothing from the loader itself
+  });
+
   it('loads the bundle from beside itself when used as <script src>', async () => {
     server.serve(
       '/src',

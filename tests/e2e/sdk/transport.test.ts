@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/chromium';
 import { type Collector, type Project, sharedCollector, waitFor } from '../harness/collector';
@@ -7,6 +7,12 @@ import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages'
 
 const capture = (message: string) =>
   `Faultline.captureException(new Error(${JSON.stringify(message)}))`;
+
+/** Events waiting in the page's localStorage (the SDK keeps a list per endpoint). */
+const storedEvents = (page: Page) =>
+  page.evaluate(() =>
+    Object.values(localStorage).reduce((count, list) => count + JSON.parse(list).length, 0),
+  );
 
 describe('the transport in Chromium', () => {
   let browser: Browser;
@@ -56,12 +62,36 @@ describe('the transport in Chromium', () => {
       what: 'the event after the back-off',
     });
     expect(server.apiRequests[0]?.url).toBe(
-      '/api/7/envelope/?sentry_key=publickey&sentry_version=7&sentry_client=faultline.browser%2F0.1.0',
+      '/api/7/envelope/?sentry_key=publickey&sentry_version=7',
     );
     expect(server.apiRequests.map((request) => request.body.split('\n')[2])).toEqual([
       expect.stringContaining('"value":"first"'),
       expect.stringContaining('"value":"after back-off"'),
     ]);
+  });
+
+  it('sends the events it stored as the page is left', async () => {
+    // The stand-in collector is down for the first post, then back.
+    let down = true;
+    server.answerApi(() => ({ status: down ? 503 : 200 }));
+    const dsn = `${server.origin.replace('//', '//publickey@')}/7`;
+    server.serve('/', sdkPage({ dsn }));
+    server.serve('/next', '<!doctype html><title>a page without the SDK</title>');
+    server.apiRequests.length = 0;
+    const { page } = await openPage(context, `${server.origin}/`);
+    await page.evaluate(capture('stored while the collector was down'));
+    await waitFor(async () => ((await storedEvents(page)) === 1 ? true : undefined), {
+      what: 'the event to be stored',
+    });
+    down = false;
+    await page.goto(`${server.origin}/next`); // pagehide: the stored event goes, keepalive
+    await waitFor(async () => (server.apiRequests.length >= 2 ? true : undefined), {
+      what: 'the stored event to be posted as the page went away',
+    });
+    // Posted once per retry (hidden, then left): the collector keeps one per event id.
+    for (const request of server.apiRequests) {
+      expect(request.body).toContain('stored while the collector was down');
+    }
   });
 
   describe('offline', () => {
@@ -78,10 +108,9 @@ describe('the transport in Chromium', () => {
       const { page } = await openPage(context, `${server.origin}/`);
       await context.setOffline(true);
       await page.evaluate(capture('captured offline'));
-      await waitFor(
-        async () => ((await page.evaluate(() => localStorage.length)) === 1 ? true : undefined),
-        { what: 'the event to be stored' },
-      );
+      await waitFor(async () => ((await storedEvents(page)) === 1 ? true : undefined), {
+        what: 'the event to be stored',
+      });
       await page.close(); // no 'online' event for this page: the next load must send it
       await context.setOffline(false);
       await openPage(context, `${server.origin}/`);
@@ -93,13 +122,14 @@ describe('the transport in Chromium', () => {
       const { page } = await openPage(context, `${server.origin}/`);
       await context.setOffline(true);
       await page.evaluate(capture('sent once online'));
-      await waitFor(
-        async () => ((await page.evaluate(() => localStorage.length)) === 1 ? true : undefined),
-        { what: 'the event to be stored' },
-      );
+      await waitFor(async () => ((await storedEvents(page)) === 1 ? true : undefined), {
+        what: 'the event to be stored',
+      });
       await context.setOffline(false);
       await waitForIssue(collector, project, 'Error: sent once online');
-      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      await waitFor(async () => ((await storedEvents(page)) === 0 ? true : undefined), {
+        what: 'the event to leave storage once answered',
+      });
     });
   });
 });

@@ -1,12 +1,11 @@
-import { now } from '../lib/now';
-import { options } from './client';
-import { guard } from './guard';
-import type { Breadcrumb } from './types';
+import { now } from '../lib/now.js';
+import { options } from './client.js';
+import { guard } from './guard.js';
+import type { Breadcrumb } from './types.js';
 
-// A ring buffer: `count` keeps growing and `count % maxBreadcrumbs` is the
-// next slot, so recording costs the same however chatty the page is.
-let ring: Breadcrumb[] = [];
-let count = 0;
+// The trail, oldest first, at most `maxBreadcrumbs` long. Dropping from the
+// front of a 100-item array is cheap, and fewer bytes than a ring buffer.
+const trail: Breadcrumb[] = [];
 
 /** Records a breadcrumb through `beforeBreadcrumb`; a no-op before `init`. */
 export const recordBreadcrumb = (breadcrumb: Breadcrumb) => {
@@ -14,20 +13,14 @@ export const recordBreadcrumb = (breadcrumb: Breadcrumb) => {
   const stamped = { timestamp: now() / 1e3, ...breadcrumb };
   const crumb = o?.beforeBreadcrumb ? o.beforeBreadcrumb(stamped) : stamped;
   if (o && crumb) {
-    // With maxBreadcrumbs 0 the slot is NaN: a property off the array, never read back.
-    ring[count++ % o.maxBreadcrumbs] = crumb;
+    // A negative count removes nothing; a smaller maxBreadcrumbs from a new
+    // `init` trims the trail at the next breadcrumb.
+    trail.splice(0, trail.push(crumb) - o.maxBreadcrumbs);
   }
 };
 
-/** The last `maxBreadcrumbs` breadcrumbs, oldest first (call after `init`). */
-export const breadcrumbs = (max: number): Breadcrumb[] =>
-  ring.slice(count % max).concat(ring.slice(0, count % max));
-
-/** Starts over; `init` does, as `maxBreadcrumbs` may change. */
-export const clearBreadcrumbs = () => {
-  ring = [];
-  count = 0;
-};
+/** A copy of the trail for an event, so `beforeSend` cannot change the trail. */
+export const breadcrumbs = (): Breadcrumb[] => trail.slice();
 
 /**
  * Adds a breadcrumb of your own to the trail sent with the next events.

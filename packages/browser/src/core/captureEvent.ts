@@ -1,12 +1,12 @@
-import { now } from '../lib/now';
-import { uuid } from '../lib/uuid';
-import { send } from '../transport/send';
-import { breadcrumbs } from './breadcrumbs';
-import { options } from './client';
-import { isFiltered } from './isFiltered';
-import { contexts, tags, user } from './scope';
-import type { CaptureContext, Event } from './types';
-import { SDK } from './version';
+import { now } from '../lib/now.js';
+import { uuid } from '../lib/uuid.js';
+import { send } from '../transport/send.js';
+import { breadcrumbs } from './breadcrumbs.js';
+import { options } from './client.js';
+import { isFiltered } from './isFiltered.js';
+import { contexts, tags, user } from './scope.js';
+import type { CaptureContext, Event } from './types.js';
+import { SDK } from './version.js';
 
 let lastKey: string | undefined;
 let sentOnPage = 0;
@@ -27,11 +27,12 @@ export const captureEvent = (
   const o = options;
   const values = partial.exception?.values;
   const main = values?.[values.length - 1];
-  const key = main ? main.type + main.value + main.raw_stack : partial.message;
+  const text = main ? `${main.type}: ${main.value}` : partial.message;
+  const key = (text as string) + main?.raw_stack;
   if (
     o &&
     !(Math.random() >= (o.sampleRate as number)) &&
-    !isFiltered(main, partial.message, o) &&
+    !isFiltered(text, main?.raw_stack, o) &&
     key !== lastKey &&
     sentOnPage < o.maxEventsPerPage
   ) {
@@ -48,7 +49,7 @@ export const captureEvent = (
       request: { url: location.href, headers: { 'User-Agent': navigator.userAgent } },
       user,
       contexts,
-      breadcrumbs: { values: breadcrumbs(o.maxBreadcrumbs) },
+      breadcrumbs: { values: breadcrumbs() },
       ...partial,
       ...context,
       tags: { ...tags, ...context.tags },
@@ -57,7 +58,7 @@ export const captureEvent = (
       event = o.beforeSend(event as Event, { event_id: id, originalException: original });
     if (event) {
       sentOnPage++;
-      send([id, JSON.stringify(event)]);
+      send(o, [id, JSON.stringify(event)]);
     }
   }
   return id;

@@ -1,7 +1,7 @@
-import { captureEvent } from './captureEvent';
-import { exceptionValues } from './exceptionValues';
-import { guard } from './guard';
-import type { CaptureContext } from './types';
+import { captureEvent } from './captureEvent.js';
+import { exceptionValues } from './exceptionValues.js';
+import { guard } from './guard.js';
+import type { CaptureContext } from './types.js';
 
 /**
  * Reports an error you caught (any thrown value works), with its `cause`

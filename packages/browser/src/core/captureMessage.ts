@@ -1,6 +1,6 @@
-import { captureEvent } from './captureEvent';
-import { guard } from './guard';
-import type { Level } from './types';
+import { captureEvent } from './captureEvent.js';
+import { guard } from './guard.js';
+import type { Level } from './types.js';
 
 /**
  * Reports a message, at level `info` unless told otherwise. Returns the event id.

@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions } from './options.js';
 
 /** The options of the last successful `init`; undefined while the SDK is off. */
 export let options: ResolvedOptions | undefined;

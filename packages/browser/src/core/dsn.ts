@@ -1,5 +1,3 @@
-import { VERSION } from './version';
-
 // scheme://PUBLIC_KEY[:legacy secret]@HOST[/path]/PROJECT_ID
 const DSN = /^(https?:\/\/)(\w+)[^@/]*@(.+)\/(\d+)$/;
 
@@ -11,6 +9,6 @@ export const envelopeUrl = (dsn: string): string | null => {
   const match = DSN.exec(dsn);
   return (
     match &&
-    `${match[1]}${match[3]}/api/${match[4]}/envelope/?sentry_key=${match[2]}&sentry_version=7&sentry_client=faultline.browser%2F${VERSION}`
+    `${match[1]}${match[3]}/api/${match[4]}/envelope/?sentry_key=${match[2]}&sentry_version=7`
   );
 };

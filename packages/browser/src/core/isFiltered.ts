@@ -1,27 +1,21 @@
-import { matches } from '../lib/matches';
-import type { ResolvedOptions } from './options';
-import type { ExceptionValue } from './types';
+import { matches } from '../lib/matches.js';
+import type { ResolvedOptions } from './options.js';
 
 /**
- * True when `ignoreErrors` or `allowUrls` / `denyUrls` drop the event, or
+ * Truthy when `ignoreErrors` or `allowUrls` / `denyUrls` drop the event, or
  * when its crash frame is in a browser extension and no web page script is
- * on the stack (an extension's errors are not the site's bugs). `main` is the
- * captured exception (the last value); `message` is a message event's text.
+ * on the stack (an extension's errors are not the site's bugs). `text` is
+ * the captured exception's `Type: message`, or a message event's text.
  * URL rules need a raw stack: an event without one (a thrown string) passes.
  */
-export const isFiltered = (
-  main: ExceptionValue | undefined,
-  message: string | undefined,
-  o: ResolvedOptions,
-): boolean => {
-  const stack = main?.raw_stack || '';
+export const isFiltered = (text: string | undefined, stack = '', o: ResolvedOptions): unknown => {
   // The crash frame's script: the first URL right before `:line:col` at the end
   // of a line, in Chrome (`at f (URL:1:2)`), Firefox and Safari (`f@URL:1:2`)
   // alike, so a URL quoted in the message line is skipped.
   const url = /([\w-]+:\/\/[^\s()]+):\d+:\d+\)?$/m.exec(stack)?.[1];
   return (
-    matches(main ? `${main.type}: ${main.value}` : message, o.ignoreErrors) ||
-    (!!url && (matches(url, o.denyUrls) || !matches(url, o.allowUrls || [url]))) ||
+    matches(text, o.ignoreErrors) ||
+    (url && (matches(url, o.denyUrls) || !matches(url, o.allowUrls || [url]))) ||
     (/-extension:/.test(url as string) && !/http/.test(stack))
   );
 };

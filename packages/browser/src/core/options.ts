@@ -1,4 +1,5 @@
-import type { Breadcrumb, Event, EventHint } from './types';
+import { envelopeUrl } from './dsn.js';
+import type { Breadcrumb, Event, EventHint } from './types.js';
 
 /** Which automatic breadcrumbs to record; each is on unless set to `false`. */
 export interface BreadcrumbOptions {
@@ -59,6 +60,8 @@ export interface Options {
 }
 
 export interface ResolvedOptions extends Options {
+  /** Where envelopes go: the tunnel, else the DSN's envelope endpoint. */
+  url: string;
   ignoreErrors: (string | RegExp)[];
   maxBreadcrumbs: number;
   maxEventsPerPage: number;
@@ -69,14 +72,20 @@ export interface ResolvedOptions extends Options {
 const DEFAULT_IGNORE_ERRORS = ['Script error.', 'ResizeObserver loop'];
 
 /**
- * Resolves the options once, in `init`. Defaults that cost bytes to spell are
- * applied where read instead: `sampleRate` undefined keeps everything
+ * Resolves the options once, in `init`; undefined when the SDK is to stay
+ * off (an invalid DSN, `enabled: false`). Defaults that cost bytes to spell
+ * are applied where read instead: `sampleRate` undefined keeps everything
  * (`!(random >= undefined)`), `beforeSend`/`beforeBreadcrumb` undefined keep
  * the event, empty URL lists match nothing.
  */
-export const resolveOptions = (options: Options): ResolvedOptions => ({
-  ...options,
-  ignoreErrors: DEFAULT_IGNORE_ERRORS.concat((options.ignoreErrors as string[]) || []),
-  maxBreadcrumbs: options.maxBreadcrumbs ?? 100,
-  maxEventsPerPage: options.maxEventsPerPage ?? 50,
-});
+export const resolveOptions = (options: Options): ResolvedOptions | undefined => {
+  const endpoint = envelopeUrl(options.dsn);
+  if (endpoint && options.enabled !== false)
+    return {
+      ...options,
+      url: options.tunnel || endpoint,
+      ignoreErrors: DEFAULT_IGNORE_ERRORS.concat((options.ignoreErrors as string[]) || []),
+      maxBreadcrumbs: options.maxBreadcrumbs ?? 100,
+      maxEventsPerPage: options.maxEventsPerPage ?? 50,
+    };
+};

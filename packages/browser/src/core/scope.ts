@@ -1,4 +1,4 @@
-import type { User } from './types';
+import type { User } from './types.js';
 
 // Data every later event carries, under each capture's own context. Setters
 // only assign, so they cannot throw and need no guard.

@@ -1,8 +1,8 @@
-import { captureEvent } from '../core/captureEvent';
-import { exceptionValues } from '../core/exceptionValues';
-import { guard } from '../core/guard';
-import type { ExceptionValue } from '../core/types';
-import { on } from '../lib/on';
+import { captureEvent } from '../core/captureEvent.js';
+import { exceptionValues } from '../core/exceptionValues.js';
+import { guard } from '../core/guard.js';
+import type { ExceptionValue } from '../core/types.js';
+import { on } from '../lib/on.js';
 
 /**
  * Captures an uncaught error (`error` on window) or an unhandled rejection;
@@ -13,13 +13,11 @@ export const captureGlobalEvent = guard((event: ErrorEvent | PromiseRejectionEve
   const { type, reason, error, message, filename, lineno, colno } = event as ErrorEvent &
     PromiseRejectionEvent;
   const rejection = type === 'unhandledrejection';
-  const thrown = rejection ? reason : error;
-  // No Error object (cross-origin "Script error.", ResizeObserver notices): the message is all.
-  const values = exceptionValues(
-    rejection || thrown != null ? thrown : message,
-    { type: `on${type}`, handled: false },
-    rejection,
-  );
+  // A rejection's reason may be undefined and is still what to describe. An
+  // error event without an Error object (cross-origin "Script error.",
+  // ResizeObserver notices, `throw undefined`) has only its message.
+  const thrown = rejection ? reason : (error ?? message);
+  const values = exceptionValues(thrown, { type: `on${type}`, handled: false }, rejection);
   const main = values[values.length - 1] as ExceptionValue;
   // Without a stack, the event's own position is the one frame there is.
   if (!main.raw_stack && filename) {

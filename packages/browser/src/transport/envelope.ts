@@ -1,10 +1,11 @@
-import { SDK } from '../core/version';
-import type { QueuedEvent } from './storage';
+import type { ResolvedOptions } from '../core/options.js';
+import type { QueuedEvent } from './storage.js';
 
 /**
- * One Sentry envelope holding one event. `sent_at` is stamped at send time,
- * so an event replayed from storage is not mistaken for clock drift. The DSN
- * goes in the header only through a tunnel, which needs it to forward.
+ * One Sentry envelope holding one event. The header carries only the event
+ * id, and the DSN through a tunnel, which needs it to forward: `sdk` is in
+ * the event already, and `sent_at` is optional (it serves clock-drift
+ * correction, which the collector does not do), so neither costs bytes.
  */
-export const envelope = ([eventId, eventJson]: QueuedEvent, dsn?: string): string =>
-  `${JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString(), sdk: SDK, dsn })}\n{"type":"event"}\n${eventJson}`;
+export const envelope = ([eventId, eventJson]: QueuedEvent, o: ResolvedOptions): string =>
+  `${JSON.stringify({ event_id: eventId, dsn: o.tunnel && o.dsn })}\n{"type":"event"}\n${eventJson}`;

@@ -1,43 +1,42 @@
-import { guard } from '../core/guard';
-import { now } from '../lib/now';
-import { envelope } from './envelope';
-import { rateLimitedUntil, updateRateLimit } from './rateLimit';
-import { type QueuedEvent, readStored, storeEvent } from './storage';
+import { options } from '../core/client.js';
+import { guard } from '../core/guard.js';
+import type { ResolvedOptions } from '../core/options.js';
+import { now } from '../lib/now.js';
+import { envelope } from './envelope.js';
+import { rateLimitedUntil, updateRateLimit } from './rateLimit.js';
+import { type QueuedEvent, readStored, updateStored } from './storage.js';
 
-// The endpoint also names the storage slot, so each DSN replays its own events.
-let url = '';
-let dsn: string | undefined;
 let inFlight = 0;
 
 // The fetch found at load, before the breadcrumbs wrap it: the SDK's own
-// requests must never become breadcrumbs.
-const nativeFetch = window.fetch;
-
-/** Where envelopes go; `tunnelDsn` is set when posting through a tunnel. */
-export const configureTransport = (endpoint: string, tunnelDsn?: string) => {
-  url = endpoint;
-  dsn = tunnelDsn;
-};
+// requests must never become breadcrumbs. `fetch`, not `window.fetch`, so
+// that importing the ESM build for server-side rendering does not throw.
+const nativeFetch = fetch;
 
 /**
- * Posts with `fetch` and reads the answer: a 429 backs off; a 5xx or no
- * answer at all (offline, unreachable) keeps the event for later.
+ * Posts with `fetch` and reads the answer: any answer may carry a back-off;
+ * a 5xx or no answer at all (offline, unreachable) keeps a new event in
+ * storage, and a stored event (`stored` 1) leaves storage only once answered
+ * otherwise, so one posted as the page goes away is not lost if that post
+ * fails (the collector ignores an event id it already has).
  * `keepalive` lets the request outlive the page, but Chrome refuses it once
  * the bodies in flight pass 64 KiB, so past that a plain fetch goes.
  */
-const post = (event: QueuedEvent) => {
-  const body = envelope(event, dsn);
+const post = (o: ResolvedOptions, event: QueuedEvent, stored = 0) => {
+  const url = o.url;
+  const body = envelope(event, o);
   // UTF-16 length: equal to the bytes for ASCII; if non-ASCII text makes the
   // body bigger than counted and Chrome refuses it, the event is stored.
   const size = body.length;
   inFlight += size;
-  const keepalive = inFlight <= 65536;
-  const done = guard((response?: Response) => {
+  // Given the Response, or fetch's TypeError when there was no answer.
+  const done = guard((answer: Response | Error) => {
     inFlight -= size;
-    updateRateLimit(response);
-    if (!((response?.status as number) < 500)) storeEvent(url, event);
+    updateRateLimit(answer);
+    const failed = !((answer as Response).status < 500);
+    if (failed ? !stored : stored) updateStored(url, event[0], failed && event);
   });
-  nativeFetch(url, { method: 'POST', body, keepalive }).then(done, done);
+  nativeFetch(url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
 };
 
 /**
@@ -48,20 +47,23 @@ const post = (event: QueuedEvent) => {
  * which stores the event if it fails. Rate-limited, the event is dropped, as
  * Sentry does.
  */
-export const send = (event: QueuedEvent) => {
+export const send = (o: ResolvedOptions, event: QueuedEvent) => {
   if (
     now() >= rateLimitedUntil &&
-    !(navigator.onLine && document.hidden && navigator.sendBeacon(url, envelope(event, dsn)))
+    !(navigator.onLine && document.hidden && navigator.sendBeacon(o.url, envelope(event, o)))
   ) {
-    post(event);
+    post(o, event);
   }
 };
 
-/** Sends the events stored by this or an earlier page, unless backed off. */
+/**
+ * Sends the events stored by this or an earlier page, unless backed off.
+ * They stay stored until the collector answers, so two calls in a row post
+ * them twice; the collector keeps one of each event id.
+ */
 export const sendStored = () => {
-  if (now() >= rateLimitedUntil) {
-    const stored = readStored(url);
-    localStorage.removeItem(url);
-    stored.map(post);
+  const o = options;
+  if (o && now() >= rateLimitedUntil) {
+    for (const event of readStored(o.url)) post(o, event, 1);
   }
 };

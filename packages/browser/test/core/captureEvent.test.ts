@@ -15,9 +15,7 @@ describe('captureException', () => {
     expect(request.init.method).toBe('POST');
     expect(typeof request.init.body).toBe('string'); // fetch sends a string as text/plain
     const { header, item, event } = parseEnvelope(request.init.body as string);
-    expect(header).toMatchObject({ event_id: id, sdk: { name: 'faultline.browser' } });
-    expect(header.dsn).toBeUndefined();
-    expect(Date.parse(header.sent_at)).toBeGreaterThan(Date.now() - 5000);
+    expect(header).toEqual({ event_id: id }); // no dsn without a tunnel; sdk is in the event
     expect(item).toEqual({ type: 'event' });
     expect(event).toMatchObject({
       event_id: id,

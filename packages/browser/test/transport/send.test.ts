@@ -54,6 +54,8 @@ describe('rate limits', () => {
 });
 
 describe('events that could not be sent', () => {
+  const values = () => stored().map(([, json]) => JSON.parse(json).exception.values[0].value);
+
   it('are stored on a 5xx or a network error and sent by the next page', async () => {
     const answers: ({ status: number } | 'network error')[] = [{ status: 503 }, 'network error'];
     const first = await loadSdk(() => answers.shift() ?? { status: 200 });
@@ -61,10 +63,7 @@ describe('events that could not be sent', () => {
     first.sdk.captureException(new Error('storage down'));
     first.sdk.captureException(new Error('offline'));
     await settle();
-    expect(stored().map(([, json]) => JSON.parse(json).exception.values[0].value)).toEqual([
-      'storage down',
-      'offline',
-    ]);
+    expect(values()).toEqual(['storage down', 'offline']);
 
     const next = await loadSdk();
     next.sdk.init({ dsn: DSN });
@@ -72,10 +71,32 @@ describe('events that could not be sent', () => {
       'storage down',
       'offline',
     ]);
-    expect(stored()).toEqual([]);
-    // Re-enveloped at send time: sent_at is now, the event id is the original's.
+    // Re-enveloped at send time, under the original event id.
     const { header, event } = parseEnvelope(next.requests[0]?.init.body as string);
     expect(header.event_id).toBe(event.event_id);
+    await settle();
+    expect(stored()).toEqual([]);
+  });
+
+  it('stay stored until the collector answers, so a page that goes away loses none', async () => {
+    const first = await loadSdk(() => ({ status: 503 }));
+    first.sdk.init({ dsn: DSN });
+    first.sdk.captureException(new Error('kept'));
+    await settle();
+
+    // The next page's retry gets no answer, as when the page is left mid-request.
+    let answer: () => 'network error' | { status: number } = () => 'network error';
+    const next = await loadSdk(() => answer());
+    next.sdk.init({ dsn: DSN });
+    expect(next.requests).toHaveLength(1);
+    expect(values()).toEqual(['kept']); // posted, still stored
+    await settle();
+    expect(values()).toEqual(['kept']); // failed again: stored once, not twice
+
+    answer = () => ({ status: 200 });
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(stored()).toEqual([]);
   });
 
   it('are sent when the browser comes back online', async () => {
@@ -92,14 +113,32 @@ describe('events that could not be sent', () => {
     expect(stored()).toEqual([]);
   });
 
-  it('are kept 10 at most, the newest', async () => {
-    const { sdk } = await loadSdk(() => ({ status: 503 }));
-    sdk.init({ dsn: DSN, maxEventsPerPage: 100 });
-    for (let i = 0; i < 15; i++) sdk.captureException(new Error(`e${i}`));
+  it('are sent when the page is hidden or left', async () => {
+    let up = false;
+    const { sdk, requests } = await loadSdk(() => (up ? { status: 200 } : { status: 503 }));
+    sdk.init({ dsn: DSN });
+    sdk.captureException(new Error('while the collector was down'));
     await settle();
-    expect(stored().map(([, json]) => JSON.parse(json).exception.values[0].value)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `e${i + 5}`),
-    );
+    up = true;
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.init.keepalive).toBe(true); // outlives the page
+    window.dispatchEvent(new Event('pagehide'));
+    expect(requests).toHaveLength(3); // the same event again: the collector keeps one
+    await settle();
+    expect(stored()).toEqual([]);
+  });
+
+  it('are kept within 100,000 characters, the newest', async () => {
+    const { sdk } = await loadSdk(() => ({ status: 503 }));
+    sdk.init({ dsn: DSN });
+    const big = 'x'.repeat(30_000);
+    for (let i = 0; i < 5; i++) sdk.captureException(new Error(`e${i}`), { extra: { big } });
+    for (let i = 5; i < 15; i++) sdk.captureException(new Error(`e${i}`));
+    await settle();
+    expect(JSON.stringify(stored()).length).toBeLessThanOrEqual(100_000);
+    expect(values()).toEqual(['e3', 'e4', ...Array.from({ length: 10 }, (_, i) => `e${i + 5}`)]);
   });
 
   it('are not stored for a 4xx, which retrying cannot fix', async () => {
@@ -108,6 +147,22 @@ describe('events that could not be sent', () => {
     sdk.captureException(new Error('bad'));
     await settle();
     expect(stored()).toEqual([]);
+  });
+
+  it('are not sent while backed off, and wait in storage', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const answers = [{ status: 503 }, { status: 429, headers: { 'Retry-After': '30' } }];
+    const { sdk, requests } = await loadSdk(() => answers.shift() ?? { status: 200 });
+    sdk.init({ dsn: DSN });
+    sdk.captureException(new Error('stored'));
+    sdk.captureException(new Error('rate limited'));
+    await settle();
+    window.dispatchEvent(new Event('online'));
+    expect(requests).toHaveLength(2);
+    expect(values()).toEqual(['stored']);
+    vi.advanceTimersByTime(31_000);
+    window.dispatchEvent(new Event('online'));
+    expect(requests).toHaveLength(3);
   });
 });
 

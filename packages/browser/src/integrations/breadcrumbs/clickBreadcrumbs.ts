@@ -1,6 +1,6 @@
-import type { RecordBreadcrumb } from '../../core/types';
-import { cssSelector } from '../../lib/cssSelector';
-import { on } from '../../lib/on';
+import type { RecordBreadcrumb } from '../../core/types.js';
+import { cssSelector } from '../../lib/cssSelector.js';
+import { on } from '../../lib/on.js';
 
 /**
  * Records clicks as `ui.click` breadcrumbs naming the element by a short CSS

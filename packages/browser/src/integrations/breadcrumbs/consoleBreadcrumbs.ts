@@ -1,5 +1,5 @@
-import type { Level, RecordBreadcrumb } from '../../core/types';
-import { wrap } from '../../lib/wrap';
+import type { Level, RecordBreadcrumb } from '../../core/types.js';
+import { wrap } from '../../lib/wrap.js';
 
 /** Records `console.log/info/warn/error` calls as breadcrumbs (text cut at 1,000 characters). */
 export const consoleBreadcrumbs = (record: RecordBreadcrumb) => {

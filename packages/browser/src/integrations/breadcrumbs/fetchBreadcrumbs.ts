@@ -1,7 +1,7 @@
-import type { RecordBreadcrumb } from '../../core/types';
-import { now } from '../../lib/now';
-import { wrap } from '../../lib/wrap';
-import { httpBreadcrumb } from './httpBreadcrumb';
+import type { RecordBreadcrumb } from '../../core/types.js';
+import { now } from '../../lib/now.js';
+import { wrap } from '../../lib/wrap.js';
+import { httpBreadcrumb } from './httpBreadcrumb.js';
 
 /**
  * Records `fetch` calls as breadcrumbs when they settle. The page gets the

@@ -1,7 +1,7 @@
-import type { RecordBreadcrumb } from '../../core/types';
-import { on } from '../../lib/on';
-import { stripUrl } from '../../lib/stripUrl';
-import { wrap } from '../../lib/wrap';
+import type { RecordBreadcrumb } from '../../core/types.js';
+import { on } from '../../lib/on.js';
+import { stripUrl } from '../../lib/stripUrl.js';
+import { wrap } from '../../lib/wrap.js';
 
 /** Records SPA navigations (pushState, replaceState, back/forward) as `navigation` breadcrumbs. */
 export const historyBreadcrumbs = (record: RecordBreadcrumb) => {

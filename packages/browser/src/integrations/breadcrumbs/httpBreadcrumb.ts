@@ -1,6 +1,6 @@
-import type { RecordBreadcrumb } from '../../core/types';
-import { now } from '../../lib/now';
-import { stripUrl } from '../../lib/stripUrl';
+import type { RecordBreadcrumb } from '../../core/types.js';
+import { now } from '../../lib/now.js';
+import { stripUrl } from '../../lib/stripUrl.js';
 
 /** Records a finished fetch or XHR; status >= 400 or none (network error, abort) is an error. */
 export const httpBreadcrumb = (

@@ -1,10 +1,10 @@
-import type { BreadcrumbOptions, Options } from '../../core/options';
-import type { RecordBreadcrumb } from '../../core/types';
-import { clickBreadcrumbs } from './clickBreadcrumbs';
-import { consoleBreadcrumbs } from './consoleBreadcrumbs';
-import { fetchBreadcrumbs } from './fetchBreadcrumbs';
-import { historyBreadcrumbs } from './historyBreadcrumbs';
-import { xhrBreadcrumbs } from './xhrBreadcrumbs';
+import type { BreadcrumbOptions, Options } from '../../core/options.js';
+import type { RecordBreadcrumb } from '../../core/types.js';
+import { clickBreadcrumbs } from './clickBreadcrumbs.js';
+import { consoleBreadcrumbs } from './consoleBreadcrumbs.js';
+import { fetchBreadcrumbs } from './fetchBreadcrumbs.js';
+import { historyBreadcrumbs } from './historyBreadcrumbs.js';
+import { xhrBreadcrumbs } from './xhrBreadcrumbs.js';
 
 const automatic: Record<keyof BreadcrumbOptions, (record: RecordBreadcrumb) => void> = {
   console: consoleBreadcrumbs,

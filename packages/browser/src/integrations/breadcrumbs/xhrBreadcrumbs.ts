@@ -1,8 +1,8 @@
-import type { RecordBreadcrumb } from '../../core/types';
-import { now } from '../../lib/now';
-import { on } from '../../lib/on';
-import { wrap } from '../../lib/wrap';
-import { httpBreadcrumb } from './httpBreadcrumb';
+import type { RecordBreadcrumb } from '../../core/types.js';
+import { now } from '../../lib/now.js';
+import { on } from '../../lib/on.js';
+import { wrap } from '../../lib/wrap.js';
+import { httpBreadcrumb } from './httpBreadcrumb.js';
 
 /** Records XMLHttpRequests as breadcrumbs when they end (load, error or abort), timed from `open`. */
 export const xhrBreadcrumbs = (record: RecordBreadcrumb) =>
