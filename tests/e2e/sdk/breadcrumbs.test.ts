@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/chromium';
-import { type Collector, type Project, sharedCollector } from '../harness/collector';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForIssue } from '../harness/readApi';
-import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages';
+import { openPage, sdkPage } from './sdkPages';
+import { useSdkTestbed } from './sdkTestbed';
 
 interface Crumb {
   category?: string;
@@ -14,34 +12,15 @@ interface Crumb {
 }
 
 describe('breadcrumbs in Chromium', () => {
-  let collector: Collector;
-  let browser: Browser;
-  let server: PageServer;
-  let context: BrowserContext;
-  let project: Project;
+  const bed = useSdkTestbed('sdk-breadcrumbs');
 
-  beforeAll(async () => {
-    collector = sharedCollector();
-    browser = await launchChromium();
-    server = await startPageServer();
-    server.serve('/app.js', '');
-    server.serve('/data.json', '{"ok":true}');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    project = await collector.createProject('sdk-breadcrumbs');
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context.close();
+  beforeAll(() => {
+    bed.server.serve('/data.json', '{"ok":true}');
   });
 
   it('arrive with the event: console, click, fetch, XHR and navigation, URLs without secrets', async () => {
-    server.serve('/', sdkPage({ dsn: project.dsn }));
-    const { page } = await openPage(context, `${server.origin}/`);
+    bed.server.serve('/', sdkPage({ dsn: bed.project.dsn }));
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(async () => {
       console.warn('cart is empty');
       await fetch('/data.json?token=s3cr3t&page=2');
@@ -59,7 +38,7 @@ describe('breadcrumbs in Chromium', () => {
         window as unknown as { Faultline: { captureMessage: (m: string) => void } }
       ).Faultline.captureMessage('with breadcrumbs');
     });
-    const { event } = await waitForIssue(collector, project, /with breadcrumbs/);
+    const { event } = await waitForIssue(bed.collector, bed.project, /with breadcrumbs/);
     const crumbs = (event as unknown as { breadcrumbs: { values: Crumb[] } }).breadcrumbs.values;
 
     expect(crumbs.map((crumb) => crumb.category)).toEqual([
@@ -79,8 +58,8 @@ describe('breadcrumbs in Chromium', () => {
       data: { method: 'POST', url: '/missing?api_key=', status_code: 404 },
     });
     expect(crumbs[3]?.data).toEqual({
-      from: `${server.origin}/`,
-      to: `${server.origin}/checkout?session=`,
+      from: `${bed.server.origin}/`,
+      to: `${bed.server.origin}/checkout?session=`,
     });
     expect(crumbs[4]).toMatchObject({ message: 'button#buy.primary' });
     const sent = JSON.stringify(crumbs);
@@ -88,8 +67,11 @@ describe('breadcrumbs in Chromium', () => {
   });
 
   it('can be switched off one by one', async () => {
-    server.serve('/', sdkPage({ dsn: project.dsn, breadcrumbs: { console: false, fetch: false } }));
-    const { page } = await openPage(context, `${server.origin}/`);
+    bed.server.serve(
+      '/',
+      sdkPage({ dsn: bed.project.dsn, breadcrumbs: { console: false, fetch: false } }),
+    );
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(async () => {
       console.error('not recorded');
       await fetch('/data.json');
@@ -97,7 +79,7 @@ describe('breadcrumbs in Chromium', () => {
         window as unknown as { Faultline: { captureMessage: (m: string) => void } }
       ).Faultline.captureMessage('without console or fetch');
     });
-    const { event } = await waitForIssue(collector, project, /without console or fetch/);
+    const { event } = await waitForIssue(bed.collector, bed.project, /without console or fetch/);
     expect((event as unknown as { breadcrumbs: { values: Crumb[] } }).breadcrumbs.values).toEqual(
       [],
     );

@@ -1,9 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/chromium';
-import { type Collector, type Project, sharedCollector } from '../harness/collector';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type StoredEvent, waitForIssue } from '../harness/readApi';
-import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages';
+import { openPage, sdkPage } from './sdkPages';
+import { useSdkTestbed } from './sdkTestbed';
 
 // Line numbers matter: the collector parses the raw stacks into these frames.
 const APP = `function checkout(cart) {
@@ -27,35 +25,22 @@ window.throwString = () => {
 `;
 
 describe('the SDK in Chromium reports to the collector', () => {
-  let collector: Collector;
-  let browser: Browser;
-  let server: PageServer;
-  let context: BrowserContext;
-  let project: Project;
+  const bed = useSdkTestbed('sdk-capture');
 
-  beforeAll(async () => {
-    collector = sharedCollector();
-    browser = await launchChromium();
-    server = await startPageServer();
-    server.serve('/app.js', APP);
+  beforeAll(() => {
+    bed.server.serve('/app.js', APP);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    project = await collector.createProject('sdk-capture');
-    context = await browser.newContext();
-    server.serve('/', sdkPage({ dsn: project.dsn, release: 'shop@2.0.0', environment: 'e2e' }));
-  });
-  afterEach(async () => {
-    await context.close();
+  beforeEach(() => {
+    bed.server.serve(
+      '/',
+      sdkPage({ dsn: bed.project.dsn, release: 'shop@2.0.0', environment: 'e2e' }),
+    );
   });
 
   it('a thrown error, with frames parsed from its raw stack', async () => {
-    const { page, pageErrors } = await openPage(context, `${server.origin}/`);
+    const { page, pageErrors } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.click('#buy');
-    const { issue, event } = await waitForIssue(collector, project, /^TypeError: /);
+    const { issue, event } = await waitForIssue(bed.collector, bed.project, /^TypeError: /);
 
     expect(issue.title).toBe("TypeError: Cannot read properties of undefined (reading 'items')");
     expect(event).toMatchObject({
@@ -63,7 +48,7 @@ describe('the SDK in Chromium reports to the collector', () => {
       platform: 'javascript',
       release: 'shop@2.0.0',
       environment: 'e2e',
-      request: { url: `${server.origin}/` },
+      request: { url: `${bed.server.origin}/` },
     });
     expect(event.request?.headers?.['User-Agent']).toMatch(/Chrome\//);
     const [value] = event.exception?.values ?? [];
@@ -71,7 +56,7 @@ describe('the SDK in Chromium reports to the collector', () => {
     const crashFrame = value?.stacktrace?.frames.at(-1);
     expect(crashFrame).toMatchObject({
       function: 'checkout',
-      filename: `${server.origin}/app.js`,
+      filename: `${bed.server.origin}/app.js`,
       lineno: 2,
       colno: 15,
     });
@@ -80,11 +65,11 @@ describe('the SDK in Chromium reports to the collector', () => {
   });
 
   it('a string rejection, described as Sentry does', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       Promise.reject('payment declined');
     });
-    const { event } = await waitForIssue(collector, project, /UnhandledRejection/);
+    const { event } = await waitForIssue(bed.collector, bed.project, /UnhandledRejection/);
     expect(event.exception?.values[0]).toMatchObject({
       type: 'UnhandledRejection',
       value: 'payment declined',
@@ -93,16 +78,16 @@ describe('the SDK in Chromium reports to the collector', () => {
   });
 
   it('an object rejection, as JSON', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       Promise.reject({ code: 'E_QUOTA', retry: false });
     });
-    const { event } = await waitForIssue(collector, project, /UnhandledRejection/);
+    const { event } = await waitForIssue(bed.collector, bed.project, /UnhandledRejection/);
     expect(event.exception?.values[0]?.value).toBe('{"code":"E_QUOTA","retry":false}');
   });
 
   it('an Event rejection (an image that failed to load), by its type and target', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       new Promise((_, reject) => {
         const image = new Image();
@@ -110,7 +95,7 @@ describe('the SDK in Chromium reports to the collector', () => {
         image.src = '/missing.png';
       });
     });
-    const { event } = await waitForIssue(collector, project, /UnhandledRejection/);
+    const { event } = await waitForIssue(bed.collector, bed.project, /UnhandledRejection/);
     expect(event.exception?.values[0]).toMatchObject({
       type: 'UnhandledRejection',
       value: 'error event on [object HTMLImageElement]',
@@ -119,35 +104,35 @@ describe('the SDK in Chromium reports to the collector', () => {
   });
 
   it('an undefined rejection', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       Promise.reject();
     });
-    const { issue } = await waitForIssue(collector, project, /UnhandledRejection/);
+    const { issue } = await waitForIssue(bed.collector, bed.project, /UnhandledRejection/);
     expect(issue.title).toBe('UnhandledRejection: undefined');
   });
 
   it('a thrown non-Error, with the one frame the error event gives', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       setTimeout(() => (window as unknown as { throwString: () => void }).throwString());
     });
-    const { issue, event } = await waitForIssue(collector, project, /out of stock/);
+    const { issue, event } = await waitForIssue(bed.collector, bed.project, /out of stock/);
     expect(issue.title).toBe('Error: out of stock');
     const [value] = event.exception?.values ?? [];
     expect(value?.mechanism).toEqual({ type: 'onerror', handled: false });
     expect(value?.stacktrace?.frames.at(-1)).toMatchObject({
-      filename: `${server.origin}/app.js`,
+      filename: `${bed.server.origin}/app.js`,
       lineno: 17,
     });
   });
 
   it('a cause chain, oldest cause first, each with its own frames', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       setTimeout(() => (window as unknown as { save: () => void }).save());
     });
-    const { issue, event } = await waitForIssue(collector, project, /save failed/);
+    const { issue, event } = await waitForIssue(bed.collector, bed.project, /save failed/);
     expect(issue.title).toBe('Error: save failed');
     const values = event.exception?.values ?? [];
     expect(values.map((value) => `${value.type}: ${value.value}`)).toEqual([
@@ -159,7 +144,7 @@ describe('the SDK in Chromium reports to the collector', () => {
   });
 
   it('captureException and captureMessage with the scope and capture context', async () => {
-    const { page } = await openPage(context, `${server.origin}/`);
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(() => {
       const sdk = (
         window as unknown as { Faultline: Record<string, (...args: unknown[]) => unknown> }
@@ -173,7 +158,7 @@ describe('the SDK in Chromium reports to the collector', () => {
       });
       sdk.captureMessage?.('checkout opened', 'info');
     });
-    const { event } = await waitForIssue(collector, project, 'Error: card declined');
+    const { event } = await waitForIssue(bed.collector, bed.project, 'Error: card declined');
     expect(event).toMatchObject({
       level: 'warning',
       user: { id: 'u-42' },
@@ -181,13 +166,13 @@ describe('the SDK in Chromium reports to the collector', () => {
       contexts: expect.objectContaining({ cart: { items: 3 } }),
     });
     expect(event.exception?.values[0]?.mechanism).toEqual({ type: 'generic', handled: true });
-    const message = await waitForIssue(collector, project, /checkout opened/);
+    const message = await waitForIssue(bed.collector, bed.project, /checkout opened/);
     // Every event, a message too, says where, in what, from which release and SDK.
     for (const sent of [event, message.event] as (StoredEvent & { sdk?: unknown })[]) {
       expect(sent).toMatchObject({
         release: 'shop@2.0.0',
         environment: 'e2e',
-        request: { url: `${server.origin}/` },
+        request: { url: `${bed.server.origin}/` },
         sdk: { name: 'faultline.browser', version: '0.1.0' },
       });
       expect(sent.request?.headers?.['User-Agent']).toMatch(/Chrome\//);

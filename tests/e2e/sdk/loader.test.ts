@@ -1,54 +1,39 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/chromium';
-import { type Collector, type Project, sharedCollector, waitFor } from '../harness/collector';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../harness/collector';
 import { type StoredEvent, waitForIssue } from '../harness/readApi';
-import { openPage, type PageServer, sdkFile, startPageServer } from './sdkPages';
+import { openPage, sdkFile } from './sdkPages';
+import { useSdkTestbed } from './sdkTestbed';
 
 type Crumbs = { breadcrumbs?: { values: { category?: string; message?: string }[] } };
 
 describe('the loader snippet in Chromium', () => {
-  let collector: Collector;
-  let browser: Browser;
-  let server: PageServer;
-  let context: BrowserContext;
-  let project: Project;
+  const bed = useSdkTestbed('sdk-loader');
 
-  beforeAll(async () => {
-    collector = sharedCollector();
-    browser = await launchChromium();
-    server = await startPageServer();
+  beforeAll(() => {
     // The bundles arrive late, so the page's first errors beat them.
-    server.serve('/slow/faultline.min.js', sdkFile('faultline.min.js'), 700);
-    server.serve('/slow/breadcrumbs.min.js', sdkFile('breadcrumbs.min.js'), 300);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    project = await collector.createProject('sdk-loader');
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context.close();
+    bed.server.serve('/slow/faultline.min.js', sdkFile('faultline.min.js'), 700);
+    bed.server.serve('/slow/breadcrumbs.min.js', sdkFile('breadcrumbs.min.js'), 300);
   });
 
   it('catches errors and calls made before the bundle arrives and replays them', async () => {
-    server.serve(
+    bed.server.serve(
       '/',
       `<!doctype html><html><head>
 <script data-src="/slow/faultline.min.js">${sdkFile('loader.min.js')}
-Faultline.init({ dsn: ${JSON.stringify(project.dsn)}, release: 'early@1' });
+Faultline.init({ dsn: ${JSON.stringify(bed.project.dsn)}, release: 'early@1' });
 Faultline.setTag('via', 'loader');</script>
 <script>function boot() { throw new TypeError('failed before the bundle'); } boot();</script>
 <script>Promise.reject(new Error('rejected before the bundle'));</script>
 <script>Faultline.captureMessage('message before the bundle');</script>
 </head><body></body></html>`,
     );
-    const { page, pageErrors } = await openPage(context, `${server.origin}/`);
+    const { page, pageErrors } = await openPage(bed.context, `${bed.server.origin}/`);
 
-    const thrown = await waitForIssue(collector, project, 'TypeError: failed before the bundle');
+    const thrown = await waitForIssue(
+      bed.collector,
+      bed.project,
+      'TypeError: failed before the bundle',
+    );
     expect(thrown.event).toMatchObject({
       release: 'early@1',
       tags: expect.objectContaining({ via: 'loader' }),
@@ -57,14 +42,18 @@ Faultline.setTag('via', 'loader');</script>
     expect(value?.mechanism).toEqual({ type: 'onerror', handled: false });
     expect(value?.stacktrace?.frames.at(-1)).toMatchObject({
       function: 'boot',
-      filename: `${server.origin}/`,
+      filename: `${bed.server.origin}/`,
     });
-    const rejected = await waitForIssue(collector, project, 'Error: rejected before the bundle');
+    const rejected = await waitForIssue(
+      bed.collector,
+      bed.project,
+      'Error: rejected before the bundle',
+    );
     expect(rejected.event.exception?.values[0]?.mechanism).toEqual({
       type: 'onunhandledrejection',
       handled: false,
     });
-    await waitForIssue(collector, project, 'message before the bundle');
+    await waitForIssue(bed.collector, bed.project, 'message before the bundle');
     expect(pageErrors).toEqual(['failed before the bundle', 'rejected before the bundle']);
 
     // Once everything has loaded, the SDK itself and the breadcrumbs add-on run.
@@ -83,13 +72,13 @@ Faultline.setTag('via', 'loader');</script>
         throw new Error('after the bundle');
       });
     });
-    const later = await waitForIssue(collector, project, 'Error: after the bundle');
+    const later = await waitForIssue(bed.collector, bed.project, 'Error: after the bundle');
     const crumbs = (later.event as StoredEvent & Crumbs).breadcrumbs?.values ?? [];
     expect(crumbs.at(-1)).toMatchObject({ category: 'console', message: 'after the bundle' });
   });
 
   it('installs breadcrumbs for an init made after the bundle arrived, before the add-on', async () => {
-    server.serve(
+    bed.server.serve(
       '/late-init',
       `<!doctype html><html><head>
 <script data-src="/slow/faultline.min.js">${sdkFile('loader.min.js')}</script>
@@ -98,12 +87,12 @@ const wait = setInterval(() => {
   // The bundle is in (it adds captureErrorEvent), the add-on not yet.
   if (Faultline.captureErrorEvent && !Faultline.installBreadcrumbs) {
     clearInterval(wait);
-    Faultline.init({ dsn: ${JSON.stringify(project.dsn)} });
+    Faultline.init({ dsn: ${JSON.stringify(bed.project.dsn)} });
   }
 }, 5);
 </script></head><body></body></html>`,
     );
-    const { page, pageErrors } = await openPage(context, `${server.origin}/late-init`);
+    const { page, pageErrors } = await openPage(bed.context, `${bed.server.origin}/late-init`);
     await waitFor(
       () =>
         page.evaluate(
@@ -119,20 +108,20 @@ const wait = setInterval(() => {
         throw new Error('after a late init');
       });
     });
-    const { event } = await waitForIssue(collector, project, 'Error: after a late init');
+    const { event } = await waitForIssue(bed.collector, bed.project, 'Error: after a late init');
     const crumbs = (event as StoredEvent & Crumbs).breadcrumbs?.values ?? [];
     expect(crumbs.at(-1)).toMatchObject({ category: 'console', message: 'with a late init' });
     expect(pageErrors).toEqual(['after a late init']); // nothing from the loader itself
   });
 
   it('loads the bundle from beside itself when used as <script src>', async () => {
-    server.serve(
+    bed.server.serve(
       '/src',
       `<!doctype html><script src="/sdk/loader.min.js"></script>
-<script>Faultline.init({ dsn: ${JSON.stringify(project.dsn)} });
+<script>Faultline.init({ dsn: ${JSON.stringify(bed.project.dsn)} });
 setTimeout(() => { throw new Error('via the loader src'); });</script>`,
     );
-    await openPage(context, `${server.origin}/src`);
-    await waitForIssue(collector, project, 'Error: via the loader src');
+    await openPage(bed.context, `${bed.server.origin}/src`);
+    await waitForIssue(bed.collector, bed.project, 'Error: via the loader src');
   });
 });

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Request, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/chromium';
-import { type Collector, type Project, sharedCollector, waitFor } from '../harness/collector';
-import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages';
+import type { Request, Response } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../harness/collector';
+import { openPage, sdkPage } from './sdkPages';
+import { useSdkTestbed } from './sdkTestbed';
 
 interface Stats {
   totals: Record<string, number>;
@@ -18,32 +18,13 @@ const throwError = (message: string) =>
   `setTimeout(() => { throw new Error(${JSON.stringify(message)}); })`;
 
 describe("the SDK and the collector's own rate limit, in Chromium", () => {
-  let collector: Collector;
-  let browser: Browser;
-  let server: PageServer;
-  let context: BrowserContext;
-  let project: Project;
+  const bed = useSdkTestbed('sdk-rate-limit');
 
-  beforeAll(async () => {
-    collector = sharedCollector();
-    browser = await launchChromium();
-    server = await startPageServer();
-    server.serve('/app.js', '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    project = await collector.createProject('sdk-rate-limit');
-    await collector.api(`/api/0/projects/${project.id}/`, {
+    await bed.collector.api(`/api/0/projects/${bed.project.id}/`, {
       method: 'PUT',
       body: JSON.stringify({ settings: { rateLimitPerMinute: LIMIT } }),
     });
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context.close();
   });
 
   it('sends nothing more after a 429 until Retry-After, and the stats count the one refused', async () => {
@@ -52,21 +33,21 @@ describe("the SDK and the collector's own rate limit, in Chromium", () => {
     const leftInMinute = MINUTE_MS - (Date.now() % MINUTE_MS);
     if (leftInMinute < 20_000) await new Promise((resolve) => setTimeout(resolve, leftInMinute));
 
-    server.serve(
+    bed.server.serve(
       '/',
       sdkPage(
-        { dsn: project.dsn },
+        { dsn: bed.project.dsn },
         '',
         // Counts the events that reached the transport (beforeSend runs just before it).
         'beforeSend: (event) => { window.handedToTransport = (window.handedToTransport || 0) + 1; return event; }',
       ),
     );
-    const endpoint = `${collector.url}/api/${project.id}/envelope/`;
+    const endpoint = `${bed.collector.url}/api/${bed.project.id}/envelope/`;
     const sent: Request[] = [];
-    context.on('request', (request) => {
+    bed.context.on('request', (request) => {
       if (request.url().startsWith(endpoint)) sent.push(request);
     });
-    const { page, pageErrors } = await openPage(context, `${server.origin}/`);
+    const { page, pageErrors } = await openPage(bed.context, `${bed.server.origin}/`);
     const handedToTransport = async (count: number) =>
       waitFor(
         async () =>
@@ -112,7 +93,7 @@ describe("the SDK and the collector's own rate limit, in Chromium", () => {
     expect(pageErrors).toHaveLength(LIMIT + 1 + AFTER_LIMIT); // thrown into the page, uncaught
 
     // The collector stored LIMIT events and counted the one it refused.
-    const stats = await collector.api<Stats>(`/api/0/projects/${project.id}/stats/`);
+    const stats = await bed.collector.api<Stats>(`/api/0/projects/${bed.project.id}/stats/`);
     expect(stats.outcomes).toContainEqual({
       outcome: 'rate_limited',
       category: 'error',

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../harness/chromium';
-import { type Collector, type Project, sharedCollector, waitFor } from '../harness/collector';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../harness/collector';
 import { waitForIssue } from '../harness/readApi';
-import { openPage, type PageServer, sdkPage, startPageServer } from './sdkPages';
+import { openPage, sdkPage } from './sdkPages';
+import { useSdkTestbed } from './sdkTestbed';
 
 const capture = (message: string) =>
   `Faultline.captureException(new Error(${JSON.stringify(message)}))`;
@@ -15,30 +15,12 @@ const storedEvents = (page: Page) =>
   );
 
 describe('the transport in Chromium', () => {
-  let browser: Browser;
-  let server: PageServer;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startPageServer();
-    server.serve('/app.js', '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const bed = useSdkTestbed('sdk-offline');
 
   it('backs off after a 429 for as long as X-Sentry-Rate-Limits says', async () => {
     // The page server stands in for the collector, answering the first event 429.
     let answered = 0;
-    server.answerApi(() =>
+    bed.server.answerApi(() =>
       answered++ === 0
         ? {
             status: 429,
@@ -46,25 +28,25 @@ describe('the transport in Chromium', () => {
           }
         : { status: 200 },
     );
-    const dsn = `${server.origin.replace('//', '//publickey@')}/7`;
-    server.serve('/', sdkPage({ dsn }));
-    server.apiRequests.length = 0;
-    const { page } = await openPage(context, `${server.origin}/`);
+    const dsn = `${bed.server.origin.replace('//', '//publickey@')}/7`;
+    bed.server.serve('/', sdkPage({ dsn }));
+    bed.server.apiRequests.length = 0;
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(capture('first'));
-    await waitFor(async () => (server.apiRequests.length === 1 ? true : undefined), {
+    await waitFor(async () => (bed.server.apiRequests.length === 1 ? true : undefined), {
       what: 'the first event',
     });
     await page.waitForTimeout(100); // the 429 has been read
     await page.evaluate(`${capture('during back-off 1')}; ${capture('during back-off 2')}`);
     await page.waitForTimeout(2200);
     await page.evaluate(capture('after back-off'));
-    await waitFor(async () => (server.apiRequests.length === 2 ? true : undefined), {
+    await waitFor(async () => (bed.server.apiRequests.length === 2 ? true : undefined), {
       what: 'the event after the back-off',
     });
-    expect(server.apiRequests[0]?.url).toBe(
+    expect(bed.server.apiRequests[0]?.url).toBe(
       '/api/7/envelope/?sentry_key=publickey&sentry_version=7',
     );
-    expect(server.apiRequests.map((request) => request.body.split('\n')[2])).toEqual([
+    expect(bed.server.apiRequests.map((request) => request.body.split('\n')[2])).toEqual([
       expect.stringContaining('"value":"first"'),
       expect.stringContaining('"value":"after back-off"'),
     ]);
@@ -73,60 +55,55 @@ describe('the transport in Chromium', () => {
   it('sends the events it stored as the page is left', async () => {
     // The stand-in collector is down for the first post, then back.
     let down = true;
-    server.answerApi(() => ({ status: down ? 503 : 200 }));
-    const dsn = `${server.origin.replace('//', '//publickey@')}/7`;
-    server.serve('/', sdkPage({ dsn }));
-    server.serve('/next', '<!doctype html><title>a page without the SDK</title>');
-    server.apiRequests.length = 0;
-    const { page } = await openPage(context, `${server.origin}/`);
+    bed.server.answerApi(() => ({ status: down ? 503 : 200 }));
+    const dsn = `${bed.server.origin.replace('//', '//publickey@')}/7`;
+    bed.server.serve('/', sdkPage({ dsn }));
+    bed.server.serve('/next', '<!doctype html><title>a page without the SDK</title>');
+    bed.server.apiRequests.length = 0;
+    const { page } = await openPage(bed.context, `${bed.server.origin}/`);
     await page.evaluate(capture('stored while the collector was down'));
     await waitFor(async () => ((await storedEvents(page)) === 1 ? true : undefined), {
       what: 'the event to be stored',
     });
     down = false;
-    await page.goto(`${server.origin}/next`); // pagehide: the stored event goes, keepalive
-    await waitFor(async () => (server.apiRequests.length >= 2 ? true : undefined), {
+    await page.goto(`${bed.server.origin}/next`); // pagehide: the stored event goes, keepalive
+    await waitFor(async () => (bed.server.apiRequests.length >= 2 ? true : undefined), {
       what: 'the stored event to be posted as the page went away',
     });
     // Posted once per retry (hidden, then left): the collector keeps one per event id.
-    for (const request of server.apiRequests) {
+    for (const request of bed.server.apiRequests) {
       expect(request.body).toContain('stored while the collector was down');
     }
   });
 
   describe('offline', () => {
-    let collector: Collector;
-    let project: Project;
-
     beforeEach(async () => {
-      collector = sharedCollector();
-      project = await collector.createProject('sdk-offline');
-      server.serve('/', sdkPage({ dsn: project.dsn }));
+      bed.server.serve('/', sdkPage({ dsn: bed.project.dsn }));
     });
 
     it('keeps events in localStorage and sends them on the next page load', async () => {
-      const { page } = await openPage(context, `${server.origin}/`);
-      await context.setOffline(true);
+      const { page } = await openPage(bed.context, `${bed.server.origin}/`);
+      await bed.context.setOffline(true);
       await page.evaluate(capture('captured offline'));
       await waitFor(async () => ((await storedEvents(page)) === 1 ? true : undefined), {
         what: 'the event to be stored',
       });
       await page.close(); // no 'online' event for this page: the next load must send it
-      await context.setOffline(false);
-      await openPage(context, `${server.origin}/`);
-      const { event } = await waitForIssue(collector, project, 'Error: captured offline');
+      await bed.context.setOffline(false);
+      await openPage(bed.context, `${bed.server.origin}/`);
+      const { event } = await waitForIssue(bed.collector, bed.project, 'Error: captured offline');
       expect(event.exception?.values[0]?.mechanism).toEqual({ type: 'generic', handled: true });
     });
 
     it('sends them when the browser comes back online', async () => {
-      const { page } = await openPage(context, `${server.origin}/`);
-      await context.setOffline(true);
+      const { page } = await openPage(bed.context, `${bed.server.origin}/`);
+      await bed.context.setOffline(true);
       await page.evaluate(capture('sent once online'));
       await waitFor(async () => ((await storedEvents(page)) === 1 ? true : undefined), {
         what: 'the event to be stored',
       });
-      await context.setOffline(false);
-      await waitForIssue(collector, project, 'Error: sent once online');
+      await bed.context.setOffline(false);
+      await waitForIssue(bed.collector, bed.project, 'Error: sent once online');
       await waitFor(async () => ((await storedEvents(page)) === 0 ? true : undefined), {
         what: 'the event to leave storage once answered',
       });
