@@ -58,4 +58,23 @@ describe('the example page in Chromium', () => {
       colno: expect.any(Number),
     });
   });
+
+  it('turns the rejection and captureMessage buttons into issues of their own', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.url}/example/?dsn=${encodeURIComponent(project.dsn)}`);
+    await page.click('#reject-promise');
+    await page.click('#capture-message');
+
+    const rejection = await waitForIssue(collector, project, 'Error: Payment service unavailable');
+    expect(rejection.event.exception?.values.at(-1)?.mechanism).toMatchObject({ handled: false });
+    // The breadcrumbs add-on recorded the clicks that led there.
+    const crumbs = (rejection.event as { breadcrumbs?: { values: { category?: string }[] } })
+      .breadcrumbs?.values;
+    expect(crumbs?.some((crumb) => crumb.category === 'ui.click')).toBe(true);
+
+    const message = await waitForIssue(collector, project, 'User opened the example page');
+    expect(message.issue.level).toBe('info');
+    expect(message.event.exception).toBeUndefined();
+    await page.close();
+  });
 });
