@@ -63,8 +63,3 @@ export function isThresholdTrigger(
 ): trigger is Extract<AlertTrigger, { threshold: number }> {
   return (THRESHOLD_TRIGGERS as readonly string[]).includes(trigger.type);
 }
-
-/** Triggers about the project as a whole rather than one issue. */
-export function isProjectTrigger(type: AlertTriggerType): boolean {
-  return type === 'spike' || type === 'new_release';
-}

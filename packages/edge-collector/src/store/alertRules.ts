@@ -54,18 +54,6 @@ export async function selectAlertRules(db: D1Database, projectId: number): Promi
   return results.map(toRule);
 }
 
-export async function selectAlertRule(
-  db: D1Database,
-  projectId: number,
-  ruleId: number,
-): Promise<AlertRule | null> {
-  const row = await db
-    .prepare('SELECT * FROM alert_rules WHERE project_id = ? AND id = ?')
-    .bind(projectId, ruleId)
-    .first<AlertRuleRow>();
-  return row ? toRule(row) : null;
-}
-
 function ruleColumns(rule: AlertRuleInput) {
   return [
     rule.name,
