@@ -46,11 +46,10 @@ export function insertDefaultRuleStatement(
     .bind(DEFAULT_RULE_NAME, DEFAULT_RULE_TRIGGERS, now, publicKey);
 }
 
+const SELECT_RULES_SQL = 'SELECT * FROM alert_rules WHERE project_id = ? ORDER BY id';
+
 export async function selectAlertRules(db: D1Database, projectId: number): Promise<AlertRule[]> {
-  const { results } = await db
-    .prepare('SELECT * FROM alert_rules WHERE project_id = ? ORDER BY id')
-    .bind(projectId)
-    .all<AlertRuleRow>();
+  const { results } = await db.prepare(SELECT_RULES_SQL).bind(projectId).all<AlertRuleRow>();
   return results.map(toRule);
 }
 
@@ -118,7 +117,7 @@ export async function selectAlertSetup(
   projectId: number,
 ): Promise<{ rules: AlertRule[]; hasWebhooks: boolean }> {
   const [rules, webhooks] = await db.batch([
-    db.prepare('SELECT * FROM alert_rules WHERE project_id = ? ORDER BY id').bind(projectId),
+    db.prepare(SELECT_RULES_SQL).bind(projectId),
     db
       .prepare('SELECT EXISTS (SELECT 1 FROM webhooks WHERE project_id = ?) AS yes')
       .bind(projectId),
