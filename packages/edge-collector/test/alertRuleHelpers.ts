@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { alertStatements } from '../src/alerts/alertStatements';
 import { eventFacts } from '../src/alerts/eventFacts';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import { randomHex } from '../src/lib/randomHex';
 import { selectAlertSetup } from '../src/store/alertRules';
@@ -39,7 +40,7 @@ export async function projectWithRule(rule: object) {
   async function send(at: number, event: Record<string, unknown> = {}, eventId = randomHex(16)) {
     const { fingerprint = 'issue-a', ...rest } = event;
     const raw = { event_id: eventId, message: 'boom', fingerprint: [fingerprint], ...rest };
-    const record = await processEvent(raw, { projectId, receivedAt: at });
+    const record = await processEvent(normalizeEvent(raw, at), { projectId, receivedAt: at });
     const setup = await selectAlertSetup(env.DB, projectId);
     const { statements } = alertStatements(env.DB, record, eventFacts(record, true), setup);
     await insertEvent(env.DB, record, statements);

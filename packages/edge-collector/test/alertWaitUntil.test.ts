@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { storeEventWithAlerts } from '../src/alerts/storeEventWithAlerts';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import { admin, createProject } from './helpers';
 
@@ -15,9 +16,10 @@ describe('delivery right after an event is stored', () => {
         body: JSON.stringify({ url: `http://127.0.0.1:9/hook-${i}` }),
       });
     }
+    const receivedAt = Date.now();
     const record = await processEvent(
-      { event_id: 'b'.repeat(32), message: 'boom' },
-      { projectId: Number(project.id), receivedAt: Date.now() },
+      normalizeEvent({ event_id: 'b'.repeat(32), message: 'boom' }, receivedAt),
+      { projectId: Number(project.id), receivedAt },
     );
     const ctx = createExecutionContext();
     await storeEventWithAlerts(env, ctx, record);

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import { insertEvent } from '../src/store/events';
 import { updateIssueStatus } from '../src/store/issueChanges';
@@ -45,8 +46,13 @@ describe('concurrent ingestion of one issue', () => {
 
   it('reports exactly one regression when events of a resolved issue arrive at once', async () => {
     const projectId = Number((await createProject()).id);
-    const record = () =>
-      processEvent(browserEvent(newEventId()), { projectId, receivedAt: Date.now() });
+    const record = () => {
+      const receivedAt = Date.now();
+      return processEvent(normalizeEvent(browserEvent(newEventId()), receivedAt), {
+        projectId,
+        receivedAt,
+      });
+    };
     const { issueId } = await insertEvent(env.DB, await record());
     await updateIssueStatus(env.DB, issueId as number, { status: 'resolved' }, Date.now());
     const records = await Promise.all(Array.from({ length: 20 }, record));

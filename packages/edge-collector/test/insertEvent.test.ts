@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import { type EventRecord, insertEvent } from '../src/store/events';
 import { updateIssueStatus } from '../src/store/issueChanges';
@@ -15,7 +16,8 @@ beforeAll(async () => {
 });
 
 function record(projectId: number, eventId = newEventId()): Promise<EventRecord> {
-  return processEvent(browserEvent(eventId), { projectId, receivedAt: Date.now() });
+  const receivedAt = Date.now();
+  return processEvent(normalizeEvent(browserEvent(eventId), receivedAt), { projectId, receivedAt });
 }
 
 /** An outbox row for this ingest, written only when it counted the event and changed status. */

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import { runRetention } from '../src/scheduled/retentionJob';
 import { insertEvent } from '../src/store/events';
@@ -11,7 +12,11 @@ const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 async function store(projectId: number, message: string): Promise<string> {
   const eventId = newEventId();
   const raw = { event_id: eventId, message, request: { url: 'https://shop.test/cart' } };
-  await insertEvent(env.DB, await processEvent(raw, { projectId, receivedAt: Date.now() }));
+  const receivedAt = Date.now();
+  await insertEvent(
+    env.DB,
+    await processEvent(normalizeEvent(raw, receivedAt), { projectId, receivedAt }),
+  );
   return eventId;
 }
 

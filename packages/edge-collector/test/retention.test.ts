@@ -6,6 +6,7 @@ import {
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../src/index';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import type { OutcomeCount } from '../src/outcomes/OutcomeTally';
 import { runRetention } from '../src/scheduled/retentionJob';
@@ -18,7 +19,8 @@ import { newEventId, onlyIssue, setStatus } from './issueHelpers';
 const DAY = 86_400_000;
 
 async function storeAt(projectId: number, receivedAt: number) {
-  const record = await processEvent(browserEvent(newEventId()), { projectId, receivedAt });
+  const event = normalizeEvent(browserEvent(newEventId()), receivedAt);
+  const record = await processEvent(event, { projectId, receivedAt });
   return insertEvent(env.DB, record);
 }
 

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { processEvent } from '../src/ingest/processEvent';
 import { insertEvent } from '../src/store/events';
 import { MAX_TAG_VALUES } from '../src/store/ingestStatements';
@@ -14,7 +15,11 @@ async function store(projectId: number, path: string, userId: string) {
     request: { url: `https://shop.test${path}` },
     user: { id: userId },
   };
-  return insertEvent(env.DB, await processEvent(raw, { projectId, receivedAt: Date.now() }));
+  const receivedAt = Date.now();
+  return insertEvent(
+    env.DB,
+    await processEvent(normalizeEvent(raw, receivedAt), { projectId, receivedAt }),
+  );
 }
 
 /** Fills an issue's `key` values up to `total` as earlier events would have. */

@@ -24,7 +24,7 @@ export async function ingestEvent(
   const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
   if (!(await admitEvent(event, category, ingest))) return event.event_id;
   return storeAdmitted(category, ingest, async () => {
-    const record = await processEvent(event, { ...ingest, eventIdHint });
+    const record = await processEvent(event, ingest);
     await storeEventWithAlerts(ingest.env, ingest.ctx, record);
     return record.eventId;
   });

@@ -2,7 +2,7 @@ import { insertTransaction } from '../store/transactions';
 import { admitEvent, storeAdmitted } from './admitEvent';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
-import { processTransaction } from './processTransaction';
+import { processTransaction, transactionTimes } from './processTransaction';
 
 /** One `transaction` item: validate → filter → rate-limit (its own counter) → process → store. */
 export async function ingestTransaction(
@@ -13,7 +13,8 @@ export async function ingestTransaction(
   const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
   if (!(await admitEvent(event, 'transaction', ingest))) return event.event_id;
   return storeAdmitted('transaction', ingest, async () => {
-    const record = processTransaction(raw, { ...ingest, eventIdHint });
+    // Times from the raw item: `normalizeEvent` keeps only milliseconds of a timestamp string.
+    const record = processTransaction(event, transactionTimes(raw), ingest);
     await insertTransaction(ingest.db, record);
     return record.eventId;
   });

@@ -7,17 +7,15 @@ import { identifyUser } from '../issues/identifyUser';
 import { randomHex } from '../lib/randomHex';
 import { serializeForStorage } from '../limits/trimEvent';
 import { DEFAULT_PROJECT_SETTINGS, type ProjectSettings } from '../projects/ProjectSettings';
+import type { SentryEvent } from '../protocol/SentryEvent';
 import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import type { EventRecord } from '../store/events';
-import { normalizeEvent } from './normalizeEvent';
 
 export interface ProcessContext {
   projectId: number;
   receivedAt: number;
-  /** `event_id` from the envelope header, used when the event itself has none. */
-  eventIdHint?: unknown;
   /** The sender's address from `CF-Connecting-IP` (set by the routes; stored only if allowed). */
   clientIp?: string;
   /** The delivering request's `User-Agent`, for browser events that carry none. */
@@ -31,15 +29,17 @@ export interface ProcessContext {
 }
 
 /**
- * The pipeline from a decoded event payload to a row ready to store:
- * validate → enrich → parse stack → scrub → fingerprint → trim. Plain
- * functions of plain data, so each stage can be tested alone. Filters and the
- * rate limit run before it (see `ingestEvent`).
+ * The pipeline from a validated event (see `normalizeEvent`) to a row ready
+ * to store: enrich → parse stack → scrub → fingerprint → trim. Plain
+ * functions of plain data, so each stage can be tested alone. Validation,
+ * filters and the rate limit run before it (see `ingestEvent`).
  */
-export async function processEvent(raw: unknown, context: ProcessContext): Promise<EventRecord> {
+export async function processEvent(
+  normalized: SentryEvent,
+  context: ProcessContext,
+): Promise<EventRecord> {
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
   const salt = context.salt ?? '';
-  const normalized = normalizeEvent(raw, context.receivedAt, context.eventIdHint);
   const scrubOptions = scrubOptionsFor(settings, salt);
   // Before the IP is dropped; a user id the project scrubs is counted by its hash.
   const userKey = identifyUser(normalized, context.clientIp, salt, masksUserId(scrubOptions));

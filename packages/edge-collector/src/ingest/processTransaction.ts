@@ -6,7 +6,6 @@ import type { SentryEvent } from '../protocol/SentryEvent';
 import { scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import type { TransactionRecord } from '../store/transactions';
-import { normalizeEvent } from './normalizeEvent';
 import type { ProcessContext } from './processEvent';
 
 /**
@@ -57,14 +56,16 @@ function text(value: unknown): string {
 }
 
 /**
- * A `transaction` item to a row: validate (both timestamps, end after
- * start) → enrich → scrub → trim. Transactions carry request data too, so
+ * A validated `transaction` item (see `normalizeEvent` and `transactionTimes`)
+ * to a row: enrich → scrub → trim. Transactions carry request data too, so
  * they are scrubbed like events before the payload is stored.
  */
-export function processTransaction(raw: unknown, context: ProcessContext): TransactionRecord {
+export function processTransaction(
+  input: SentryEvent,
+  { start, end }: { start: number; end: number },
+  context: ProcessContext,
+): TransactionRecord {
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
-  const input = normalizeEvent(raw, context.receivedAt, context.eventIdHint);
-  const { start, end } = transactionTimes(raw);
   const event: SentryEvent = scrubEvent(
     enrichEvent(
       { ...input, type: 'transaction', start_timestamp: start, timestamp: end },
