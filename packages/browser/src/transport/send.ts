@@ -62,8 +62,7 @@ export const send = (o: ResolvedOptions, event: QueuedEvent) => {
  * them twice; the collector keeps one of each event id.
  */
 export const sendStored = () => {
-  const o = options;
-  if (o && now() >= rateLimitedUntil) {
-    for (const event of readStored(o.url)) post(o, event, 1);
+  if (options && now() >= rateLimitedUntil) {
+    for (const event of readStored(options.url)) post(options, event, 1);
   }
 };
