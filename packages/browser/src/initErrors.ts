@@ -16,9 +16,7 @@ const flush = guard(sendStored);
  * `init` (ESM) or the breadcrumbs add-on (script tag).
  */
 export const initErrors = guard((userOptions: Options) => {
-  const options = resolveOptions(userOptions);
-  setOptions(options);
-  if (options) {
+  if (setOptions(resolveOptions(userOptions))) {
     // Adding the same listener again is a no-op, so a second init adds none.
     globalHandlers();
     // Back online, hidden (it may not come back) or left: a good time to

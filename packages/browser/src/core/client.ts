@@ -3,6 +3,5 @@ import type { ResolvedOptions } from './options.js';
 /** The options of the last successful `init`; undefined while the SDK is off. */
 export let options: ResolvedOptions | undefined;
 
-export const setOptions = (resolved: ResolvedOptions | undefined) => {
-  options = resolved;
-};
+/** Sets the options, and returns them. */
+export const setOptions = (resolved: ResolvedOptions | undefined) => (options = resolved);
