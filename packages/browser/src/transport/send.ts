@@ -22,8 +22,7 @@ const nativeFetch = fetch;
  * `keepalive` lets the request outlive the page, but Chrome refuses it once
  * the bodies in flight pass 64 KiB, so past that a plain fetch goes.
  */
-const post = (o: ResolvedOptions, event: QueuedEvent, stored = 0) => {
-  const url = o.url;
+const post = (o: ResolvedOptions, event: QueuedEvent, stored?: 1) => {
   const body = envelope(event, o);
   // UTF-16 length: equal to the bytes for ASCII; if non-ASCII text makes the
   // body bigger than counted and Chrome refuses it, the event is stored.
@@ -34,9 +33,9 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored = 0) => {
     inFlight -= size;
     updateRateLimit(answer);
     const failed = !((answer as Response).status < 500);
-    if (failed ? !stored : stored) updateStored(url, event[0], failed && event);
+    if (failed ? !stored : stored) updateStored(o.url, event[0], failed && event);
   });
-  nativeFetch(url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
+  nativeFetch(o.url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
 };
 
 /**
