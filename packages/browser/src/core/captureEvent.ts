@@ -24,8 +24,8 @@ export const captureEvent = (
   context: CaptureContext = {},
 ): string => {
   const id = uuid();
-  const values = partial.exception?.values;
-  const main = values?.[values.length - 1];
+  // The captured error's own value, last (`at(-1)` is newer than ES2020).
+  const main = partial.exception?.values.slice(-1)[0];
   const text = main ? `${main.type}: ${main.value}` : partial.message;
   const key = (text as string) + main?.raw_stack;
   if (
