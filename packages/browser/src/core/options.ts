@@ -61,7 +61,7 @@ export interface Options {
 
 export interface ResolvedOptions extends Options {
   /** Where envelopes go: the tunnel, else the DSN's envelope endpoint. */
-  url: string;
+  _url: string;
   ignoreErrors: (string | RegExp)[];
   maxBreadcrumbs: number;
   maxEventsPerPage: number;
@@ -83,7 +83,7 @@ export const resolveOptions = (options: Options): ResolvedOptions | undefined =>
   if (endpoint && options.enabled !== false)
     return {
       ...options,
-      url: options.tunnel || endpoint,
+      _url: options.tunnel || endpoint,
       ignoreErrors: DEFAULT_IGNORE_ERRORS.concat((options.ignoreErrors as string[]) || []),
       maxBreadcrumbs: options.maxBreadcrumbs ?? 100,
       maxEventsPerPage: options.maxEventsPerPage ?? 50,

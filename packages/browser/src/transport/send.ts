@@ -33,9 +33,9 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored?: 1) => {
     inFlight -= size;
     updateRateLimit(answer);
     const failed = !((answer as Response).status < 500);
-    if (failed ? !stored : stored) updateStored(o.url, event[0], failed && event);
+    if (failed ? !stored : stored) updateStored(o._url, event[0], failed && event);
   });
-  nativeFetch(o.url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
+  nativeFetch(o._url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
 };
 
 /**
@@ -49,7 +49,7 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored?: 1) => {
 export const send = (o: ResolvedOptions, event: QueuedEvent) => {
   if (
     now() >= rateLimitedUntil &&
-    !(navigator.onLine && document.hidden && navigator.sendBeacon(o.url, envelope(event, o)))
+    !(navigator.onLine && document.hidden && navigator.sendBeacon(o._url, envelope(event, o)))
   ) {
     post(o, event);
   }
@@ -62,6 +62,6 @@ export const send = (o: ResolvedOptions, event: QueuedEvent) => {
  */
 export const sendStored = () => {
   if (options && now() >= rateLimitedUntil) {
-    for (const event of readStored(options.url)) post(options, event, 1);
+    for (const event of readStored(options._url)) post(options, event, 1);
   }
 };
