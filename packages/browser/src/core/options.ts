@@ -67,10 +67,6 @@ export interface ResolvedOptions extends Options {
   maxEventsPerPage: number;
 }
 
-// Noise every site gets: cross-origin scripts without CORS report only this,
-// and ResizeObserver loop notices are benign (see w3c/csswg-drafts#5487).
-const DEFAULT_IGNORE_ERRORS = ['Script error.', 'ResizeObserver loop'];
-
 /**
  * Resolves the options once, in `init`; undefined when the SDK is to stay
  * off (an invalid DSN, `enabled: false`). Defaults that cost bytes to spell
@@ -84,7 +80,11 @@ export const resolveOptions = (options: Options): ResolvedOptions | undefined =>
     return {
       ...options,
       _url: options.tunnel || endpoint,
-      ignoreErrors: DEFAULT_IGNORE_ERRORS.concat((options.ignoreErrors as string[]) || []),
+      // Noise every site gets: cross-origin scripts without CORS report only
+      // this, and ResizeObserver loop notices are benign (w3c/csswg-drafts#5487).
+      ignoreErrors: ['Script error.', 'ResizeObserver loop'].concat(
+        (options.ignoreErrors as string[]) || [],
+      ),
       maxBreadcrumbs: options.maxBreadcrumbs ?? 100,
       maxEventsPerPage: options.maxEventsPerPage ?? 50,
     };
