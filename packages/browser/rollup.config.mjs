@@ -10,6 +10,14 @@ const terserOptions = {
   format: { comments: false },
 };
 
+// The errors core also writes `window.Faultline`'s arrow functions as methods
+// (`setTag(e,t){…}`): none reads `this`, and neither kind can be `new`ed.
+// 2 B less gzip there but more in the add-on, so for the core only.
+const coreTerserOptions = {
+  ...terserOptions,
+  compress: { ...terserOptions.compress, unsafe_methods: true },
+};
+
 const ts = (declarations) =>
   typescript({
     tsconfig: './tsconfig.build.json',
@@ -32,7 +40,7 @@ export default [
   {
     input: 'src/iife.ts',
     output: { ...script, file: 'dist/faultline.min.js', sourcemap: 'hidden' },
-    plugins: [ts(false), terser(terserOptions)],
+    plugins: [ts(false), terser(coreTerserOptions)],
   },
   {
     input: 'src/breadcrumbsAddon.ts',
