@@ -10,11 +10,23 @@ const terserOptions = {
   format: { comments: false },
 };
 
+// The errors core also writes `window.Faultline`'s arrow functions as methods
+// (`setTag(e,t){…}`): none reads `this`, and neither kind can be `new`ed.
+// 2 B less gzip there but more in the add-on, so for the core only.
+const coreTerserOptions = {
+  ...terserOptions,
+  compress: { ...terserOptions.compress, unsafe_methods: true },
+};
+
 const ts = (declarations) =>
   typescript({
     tsconfig: './tsconfig.build.json',
     ...(declarations ? {} : { declaration: false, declarationDir: undefined }),
   });
+
+// The script-tag bundles. `compact` leaves out the newline rollup would add
+// after the last `;`: as the file's only newline it costs 2-4 B gzip.
+const script = { format: 'iife', strict: false, compact: true };
 
 export default [
   // ESM for bundlers, with types.
@@ -27,17 +39,17 @@ export default [
   // which would count against the 2 KB budget; the map is still written.
   {
     input: 'src/iife.ts',
-    output: { file: 'dist/faultline.min.js', format: 'iife', strict: false, sourcemap: 'hidden' },
-    plugins: [ts(false), terser(terserOptions)],
+    output: { ...script, file: 'dist/faultline.min.js', sourcemap: 'hidden' },
+    plugins: [ts(false), terser(coreTerserOptions)],
   },
   {
     input: 'src/breadcrumbsAddon.ts',
-    output: { file: 'dist/breadcrumbs.min.js', format: 'iife', strict: false },
+    output: { ...script, file: 'dist/breadcrumbs.min.js' },
     plugins: [ts(false), terser(terserOptions)],
   },
   {
     input: 'src/loader.ts',
-    output: { file: 'dist/loader.min.js', format: 'iife', strict: false },
+    output: { ...script, file: 'dist/loader.min.js' },
     plugins: [ts(false), terser(terserOptions)],
   },
 ];

@@ -1,6 +1,6 @@
 import { setOptions } from './core/client.js';
 import { guard } from './core/guard.js';
-import { type Options, resolveOptions } from './core/options.js';
+import type { Options } from './core/options.js';
 import { globalHandlers } from './integrations/globalHandlers.js';
 import { on } from './lib/on.js';
 import { sendStored } from './transport/send.js';
@@ -16,9 +16,7 @@ const flush = guard(sendStored);
  * `init` (ESM) or the breadcrumbs add-on (script tag).
  */
 export const initErrors = guard((userOptions: Options) => {
-  const options = resolveOptions(userOptions);
-  setOptions(options);
-  if (options) {
+  if (setOptions(userOptions)) {
     // Adding the same listener again is a no-op, so a second init adds none.
     globalHandlers();
     // Back online, hidden (it may not come back) or left: a good time to

@@ -9,13 +9,12 @@ const trail: Breadcrumb[] = [];
 
 /** Records a breadcrumb through `beforeBreadcrumb`; a no-op before `init`. */
 export const recordBreadcrumb = (breadcrumb: Breadcrumb) => {
-  const o = options;
   const stamped = { timestamp: now() / 1e3, ...breadcrumb };
-  const crumb = o?.beforeBreadcrumb ? o.beforeBreadcrumb(stamped) : stamped;
-  if (o && crumb) {
+  const crumb = options?.beforeBreadcrumb ? options.beforeBreadcrumb(stamped) : stamped;
+  if (options && crumb) {
     // A negative count removes nothing; a smaller maxBreadcrumbs from a new
     // `init` trims the trail at the next breadcrumb.
-    trail.splice(0, trail.push(crumb) - o.maxBreadcrumbs);
+    trail.splice(0, trail.push(crumb) - options.maxBreadcrumbs);
   }
 };
 

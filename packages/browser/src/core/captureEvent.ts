@@ -24,17 +24,16 @@ export const captureEvent = (
   context: CaptureContext = {},
 ): string => {
   const id = uuid();
-  const o = options;
-  const values = partial.exception?.values;
-  const main = values?.[values.length - 1];
+  // The captured error's own value, last (`at(-1)` is newer than ES2020).
+  const main = partial.exception?.values.slice(-1)[0];
   const text = main ? `${main.type}: ${main.value}` : partial.message;
   const key = (text as string) + main?.raw_stack;
   if (
-    o &&
-    !(Math.random() >= (o.sampleRate as number)) &&
-    !isFiltered(text, main?.raw_stack, o) &&
+    options &&
+    !(Math.random() >= (options.sampleRate as number)) &&
+    !isFiltered(text, main?.raw_stack, options) &&
     key !== lastKey &&
-    sentOnPage < o.maxEventsPerPage
+    sentOnPage < options.maxEventsPerPage
   ) {
     lastKey = key;
     let event: Event | null | undefined = {
@@ -42,8 +41,8 @@ export const captureEvent = (
       timestamp: now() / 1e3,
       platform: 'javascript',
       level: 'error',
-      release: o.release,
-      environment: o.environment,
+      release: options.release,
+      environment: options.environment,
       sdk: SDK,
       // The page URL goes as is, as Sentry's SDK sends it; the collector scrubs.
       request: { url: location.href, headers: { 'User-Agent': navigator.userAgent } },
@@ -54,11 +53,11 @@ export const captureEvent = (
       ...context,
       tags: { ...tags, ...context.tags },
     };
-    if (o.beforeSend)
-      event = o.beforeSend(event as Event, { event_id: id, originalException: original });
+    if (options.beforeSend)
+      event = options.beforeSend(event as Event, { event_id: id, originalException: original });
     if (event) {
       sentOnPage++;
-      send(o, [id, JSON.stringify(event)]);
+      send(options, [id, JSON.stringify(event)]);
     }
   }
   return id;

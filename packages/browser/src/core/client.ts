@@ -1,8 +1,7 @@
-import type { ResolvedOptions } from './options.js';
+import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
 
-/** The options of the last successful `init`; undefined while the SDK is off. */
+/** The options of the last `init`; undefined while the SDK is off. */
 export let options: ResolvedOptions | undefined;
 
-export const setOptions = (resolved: ResolvedOptions | undefined) => {
-  options = resolved;
-};
+/** Resolves and keeps the options of an `init`, and returns them. */
+export const setOptions = (userOptions: Options) => (options = resolveOptions(userOptions));

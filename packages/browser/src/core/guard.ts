@@ -13,8 +13,8 @@ export const guard =
   <A extends unknown[], R>(fn: (...args: A) => R) =>
   (...args: A): R | undefined => {
     if (busy) return;
-    busy = 1;
     try {
+      busy = 1;
       return fn(...args);
     } catch {
       // An SDK failure must cost the page nothing; the event is lost.

@@ -8,14 +8,19 @@ import type { ResolvedOptions } from './options.js';
  * the captured exception's `Type: message`, or a message event's text.
  * URL rules need a raw stack: an event without one (a thrown string) passes.
  */
-export const isFiltered = (text: string | undefined, stack = '', o: ResolvedOptions): unknown => {
+export const isFiltered = (
+  text: string | undefined,
+  stack: string | undefined,
+  o: ResolvedOptions,
+): unknown => {
   // The crash frame's script: the first URL right before `:line:col` at the end
   // of a line, in Chrome (`at f (URL:1:2)`), Firefox and Safari (`f@URL:1:2`)
-  // alike, so a URL quoted in the message line is skipped.
-  const url = /([\w-]+:\/\/[^\s()]+):\d+:\d+\)?$/m.exec(stack)?.[1];
+  // alike, so a URL quoted in the message line is skipped. No stack reads as
+  // the text `undefined`, which has no URL.
+  const url = /([\w-]+:\/\/[^\s()]+):\d+:\d+\)?$/m.exec(stack as string)?.[1];
   return (
     matches(text, o.ignoreErrors) ||
     (url && (matches(url, o.denyUrls) || !matches(url, o.allowUrls || [url]))) ||
-    (/-extension:/.test(url as string) && !/http/.test(stack))
+    (/-extension:/.test(url as string) && !/http/.test(stack as string))
   );
 };

@@ -61,15 +61,11 @@ export interface Options {
 
 export interface ResolvedOptions extends Options {
   /** Where envelopes go: the tunnel, else the DSN's envelope endpoint. */
-  url: string;
+  _url: string;
   ignoreErrors: (string | RegExp)[];
   maxBreadcrumbs: number;
   maxEventsPerPage: number;
 }
-
-// Noise every site gets: cross-origin scripts without CORS report only this,
-// and ResizeObserver loop notices are benign (see w3c/csswg-drafts#5487).
-const DEFAULT_IGNORE_ERRORS = ['Script error.', 'ResizeObserver loop'];
 
 /**
  * Resolves the options once, in `init`; undefined when the SDK is to stay
@@ -83,8 +79,12 @@ export const resolveOptions = (options: Options): ResolvedOptions | undefined =>
   if (endpoint && options.enabled !== false)
     return {
       ...options,
-      url: options.tunnel || endpoint,
-      ignoreErrors: DEFAULT_IGNORE_ERRORS.concat((options.ignoreErrors as string[]) || []),
+      _url: options.tunnel || endpoint,
+      // Noise every site gets: cross-origin scripts without CORS report only
+      // this, and ResizeObserver loop notices are benign (w3c/csswg-drafts#5487).
+      ignoreErrors: ['Script error.', 'ResizeObserver loop'].concat(
+        (options.ignoreErrors as string[]) || [],
+      ),
       maxBreadcrumbs: options.maxBreadcrumbs ?? 100,
       maxEventsPerPage: options.maxEventsPerPage ?? 50,
     };

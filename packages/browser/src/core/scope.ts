@@ -20,7 +20,9 @@ export const setTags = (values: Record<string, string>) => {
 };
 
 /** Sets one tag. @example setTag('plan', 'pro') */
-export const setTag = (key: string, value: string) => setTags({ [key]: value });
+export const setTag = (key: string, value: string) => {
+  tags[key] = value;
+};
 
 /**
  * Named structured data shown with each event; `null` removes it.

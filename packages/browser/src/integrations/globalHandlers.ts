@@ -18,7 +18,7 @@ export const captureGlobalEvent = guard((event: ErrorEvent | PromiseRejectionEve
   // ResizeObserver notices, `throw undefined`) has only its message.
   const thrown = rejection ? reason : (error ?? message);
   const values = exceptionValues(thrown, { type: `on${type}`, handled: false }, rejection);
-  const main = values[values.length - 1] as ExceptionValue;
+  const main = values.slice(-1)[0] as ExceptionValue;
   // Without a stack, the event's own position is the one frame there is.
   if (!main.raw_stack && filename) {
     main.stacktrace = { frames: [{ filename, lineno, colno, function: '?' }] };

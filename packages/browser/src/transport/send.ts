@@ -22,8 +22,7 @@ const nativeFetch = fetch;
  * `keepalive` lets the request outlive the page, but Chrome refuses it once
  * the bodies in flight pass 64 KiB, so past that a plain fetch goes.
  */
-const post = (o: ResolvedOptions, event: QueuedEvent, stored = 0) => {
-  const url = o.url;
+const post = (o: ResolvedOptions, event: QueuedEvent, stored?: 1) => {
   const body = envelope(event, o);
   // UTF-16 length: equal to the bytes for ASCII; if non-ASCII text makes the
   // body bigger than counted and Chrome refuses it, the event is stored.
@@ -34,9 +33,9 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored = 0) => {
     inFlight -= size;
     updateRateLimit(answer);
     const failed = !((answer as Response).status < 500);
-    if (failed ? !stored : stored) updateStored(url, event[0], failed && event);
+    if (failed ? !stored : stored) updateStored(o._url, event[0], failed && event);
   });
-  nativeFetch(url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
+  nativeFetch(o._url, { method: 'POST', body, keepalive: inFlight <= 65536 }).then(done, done);
 };
 
 /**
@@ -50,7 +49,7 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored = 0) => {
 export const send = (o: ResolvedOptions, event: QueuedEvent) => {
   if (
     now() >= rateLimitedUntil &&
-    !(navigator.onLine && document.hidden && navigator.sendBeacon(o.url, envelope(event, o)))
+    !(navigator.onLine && document.hidden && navigator.sendBeacon(o._url, envelope(event, o)))
   ) {
     post(o, event);
   }
@@ -62,8 +61,7 @@ export const send = (o: ResolvedOptions, event: QueuedEvent) => {
  * them twice; the collector keeps one of each event id.
  */
 export const sendStored = () => {
-  const o = options;
-  if (o && now() >= rateLimitedUntil) {
-    for (const event of readStored(o.url)) post(o, event, 1);
+  if (options && now() >= rateLimitedUntil) {
+    for (const event of readStored(options._url)) post(options, event, 1);
   }
 };
