@@ -208,3 +208,21 @@ describe('custom fingerprints', () => {
     );
   });
 });
+
+describe('culprits without a function name', () => {
+  it('names only the file when every frame is anonymous', () => {
+    const event = fromStack(
+      'Error: Payment service unavailable\n    at HTMLButtonElement.<anonymous> (https://shop.test/example.js:20:18)',
+    );
+    expect(describeEvent(event).culprit).toBe('example.js');
+  });
+
+  it('uses the page URL without its query for an event without frames', () => {
+    const event = prepared({
+      platform: 'javascript',
+      message: 'User opened the page',
+      request: { url: 'https://shop.test/checkout?token=abc#step-2' },
+    });
+    expect(describeEvent(event).culprit).toBe('https://shop.test/checkout');
+  });
+});

@@ -29,10 +29,13 @@ export function describeEvent(event: SentryEvent): EventDescription {
   const crashFrame = [...keys].reverse().find((key) => key.function) ?? keys[keys.length - 1];
   let culprit = typeof event.culprit === 'string' ? event.culprit : '';
   if (crashFrame) {
-    const fn = crashFrame.function || '?';
-    culprit = crashFrame.file ? `${fn}(${crashFrame.file})` : fn;
+    // An anonymous function adds nothing to the file name: `app.js`, not `?(app.js)`.
+    const fn = crashFrame.function;
+    culprit = fn && crashFrame.file ? `${fn}(${crashFrame.file})` : fn || crashFrame.file || '?';
   } else if (!culprit) {
-    culprit = event.transaction || event.request?.url || '';
+    // A page URL's query and fragment vary per visit (and may hold tokens).
+    const url = event.request?.url;
+    culprit = event.transaction || (typeof url === 'string' ? url.split(/[?#]/)[0] : '') || '';
   }
   return { title: truncate(title.split('\n')[0] ?? title, 200), culprit: truncate(culprit, 200) };
 }
