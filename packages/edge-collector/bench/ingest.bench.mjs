@@ -5,30 +5,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { applyMigrations, startWranglerDev } from '../../../scripts/lib/localCollector.mjs';
+import { importTypeScript } from './lib/importTypeScript.mjs';
 
 const EVENTS = 1000;
 const CONCURRENCY = 8;
 const work = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
 
-async function loadFixtures() {
-  const outfile = join(work, 'fixtures.mjs');
-  await build({
-    stdin: {
-      contents: `export { browserEvent } from './test/fixtures/events/browserEvent';
-        export { STACKS } from './test/fixtures/stacks';`,
-      resolveDir: join(import.meta.dirname, '..'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
+function loadFixtures() {
+  return importTypeScript(
+    work,
+    'fixtures',
+    `export { browserEvent } from './test/fixtures/events/browserEvent';
+      export { STACKS } from './test/fixtures/stacks';`,
+  );
 }
 
 const { browserEvent, STACKS } = await loadFixtures();

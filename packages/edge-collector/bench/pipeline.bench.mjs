@@ -7,19 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { applyMigrations, startWranglerDev } from '../../../scripts/lib/localCollector.mjs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
+import { applyMigrations, startWranglerDev } from '../../../scripts/lib/localCollector.mjs';
+import { importTypeScript } from './lib/importTypeScript.mjs';
+
 const work = await mkdtemp(join(tmpdir(), 'faultline-bench-'));
 
-async function loadPipeline() {
-  const outfile = join(work, 'pipeline.mjs');
-  await build({
-    stdin: {
-      contents: `
+function loadPipeline() {
+  return importTypeScript(
+    work,
+    'pipeline',
+    `
         export { normalizeEvent } from './src/ingest/normalizeEvent';
         export { parseEventStacks } from './src/stack/parseEventStacks';
         export { scrubEvent } from './src/scrub/scrubEvent';
@@ -31,16 +30,7 @@ async function loadPipeline() {
         export { browserEvent } from './test/fixtures/events/browserEvent';
         export { pythonEvent } from './test/fixtures/events/pythonEvent';
         export { STACKS } from './test/fixtures/stacks';`,
-      resolveDir: join(here, '..'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
+  );
 }
 
 function percentile(sorted, p) {
