@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/collector';
 import { type StoredEvent, waitForIssue } from '../harness/readApi';
@@ -5,6 +6,17 @@ import { openPage, sdkFile } from './sdkPages';
 import { useSdkTestbed } from './sdkTestbed';
 
 type Crumbs = { breadcrumbs?: { values: { category?: string; message?: string }[] } };
+
+/** Resolves once the breadcrumbs add-on has loaded in the page. */
+const waitForBreadcrumbsAddOn = (page: Page) =>
+  waitFor(
+    () =>
+      page.evaluate(
+        () =>
+          'installBreadcrumbs' in ((window as { Faultline?: object }).Faultline ?? {}) || undefined,
+      ),
+    { what: 'the breadcrumbs add-on' },
+  );
 
 describe('the loader snippet in Chromium', () => {
   const bed = useSdkTestbed('sdk-loader');
@@ -57,15 +69,7 @@ Faultline.setTag('via', 'loader');</script>
     expect(pageErrors).toEqual(['failed before the bundle', 'rejected before the bundle']);
 
     // Once everything has loaded, the SDK itself and the breadcrumbs add-on run.
-    await waitFor(
-      () =>
-        page.evaluate(
-          () =>
-            'installBreadcrumbs' in ((window as { Faultline?: object }).Faultline ?? {}) ||
-            undefined,
-        ),
-      { what: 'the breadcrumbs add-on' },
-    );
+    await waitForBreadcrumbsAddOn(page);
     await page.evaluate(() => {
       console.warn('after the bundle');
       setTimeout(() => {
@@ -93,15 +97,7 @@ const wait = setInterval(() => {
 </script></head><body></body></html>`,
     );
     const { page, pageErrors } = await openPage(bed.context, `${bed.server.origin}/late-init`);
-    await waitFor(
-      () =>
-        page.evaluate(
-          () =>
-            'installBreadcrumbs' in ((window as { Faultline?: object }).Faultline ?? {}) ||
-            undefined,
-        ),
-      { what: 'the breadcrumbs add-on' },
-    );
+    await waitForBreadcrumbsAddOn(page);
     await page.evaluate(() => {
       console.warn('with a late init');
       setTimeout(() => {
