@@ -183,7 +183,7 @@ describe('inbound filters at ingestion', () => {
 });
 
 describe('rate limits inside one envelope', () => {
-  it('stores the error and names the limited transactions in a 200', async () => {
+  it('counts the session and names the limited transaction in a 200', async () => {
     const project = await createProject();
     await updateSettings(project, { rateLimitPerMinute: 1 });
     const transaction = (eventId: string) => [
@@ -196,16 +196,16 @@ describe('rate limits inside one envelope', () => {
     ).toBe(200);
     const response = await sendEnvelope(
       project,
-      envelope({}, transaction('2'.repeat(32)) as [object, unknown], [
-        { type: 'event' },
-        { event_id: '3'.repeat(32), message: 'still stored' },
+      envelope({ event_id: '2'.repeat(32) }, transaction('2'.repeat(32)) as [object, unknown], [
+        { type: 'session' },
+        { sid: '3'.repeat(32), status: 'ok', init: true },
       ]),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ id: '3'.repeat(32) });
+    expect(await response.json()).toEqual({ id: '2'.repeat(32) });
     expect(response.headers.get('X-Sentry-Rate-Limits')).toMatch(/^\d+:transaction:project$/);
     const stats = await projectStats(project);
     expect(outcomeCount(stats, 'rate_limited', 'transaction')).toBe(1);
-    expect(outcomeCount(stats, 'accepted', 'error')).toBe(1);
+    expect(outcomeCount(stats, 'received', 'session')).toBe(1);
   });
 });

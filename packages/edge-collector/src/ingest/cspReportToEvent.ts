@@ -54,12 +54,22 @@ function fromReportUri(report: Json): CspReport {
 }
 
 /**
+ * Most reports one security request may carry. Browsers batch a few
+ * (the Reporting API flushes about once a minute); each becomes an event, so
+ * a bound keeps one request's work small.
+ */
+export const MAX_SECURITY_REPORTS = 20;
+
+/**
  * The violations in a security endpoint body: `{"csp-report": {...}}`
  * (report-uri) or a Reporting API list (report-to), keeping only
  * `csp-violation` reports. Anything else is a 400.
  */
 export function cspReportsFrom(body: unknown): { report: CspReport; userAgent?: string }[] {
   if (Array.isArray(body)) {
+    if (body.length > MAX_SECURITY_REPORTS) {
+      throw new ClientError(413, `more than ${MAX_SECURITY_REPORTS} reports in one request`);
+    }
     return body
       .filter((entry): entry is Json => (entry as Json | null)?.type === 'csp-violation')
       .map((entry) => ({ report: fromReportingApi(entry), userAgent: string(entry.user_agent) }));

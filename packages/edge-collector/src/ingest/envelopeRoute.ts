@@ -6,6 +6,7 @@ import { parseId } from '../http/parseId';
 import { authenticateProject } from './authenticateProject';
 import { decodeBody } from './decodeBody';
 import { ingestItem, prepareItems } from './envelopeItems';
+import { checkEnvelopeLimits } from './envelopeLimits';
 import { extractPublicKey } from './extractPublicKey';
 import { createIngestContext, flushOutcomes } from './IngestContext';
 import { parseEnvelope } from './parseEnvelope';
@@ -32,6 +33,7 @@ export async function envelopeRoute(
   requireContentType(request, ENVELOPE_TYPES);
   const body = decodeBody(await readBody(request), request.headers.get('Content-Encoding'));
   const envelope = parseEnvelope(body);
+  checkEnvelopeLimits(envelope);
   const publicKey = extractPublicKey(request, envelope.header.dsn);
   const key = await authenticateProject(env.DB, projectId, publicKey, requestOrigin(request));
   const items = prepareItems(envelope.items);

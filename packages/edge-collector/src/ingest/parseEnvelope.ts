@@ -10,6 +10,14 @@ export interface Envelope {
   items: EnvelopeItem[];
 }
 
+/**
+ * Most items one envelope may hold. SDKs send a handful (an event with its
+ * attachments, a session, a client report); Relay bounds sessions at 100, and
+ * so do we for the whole envelope. Parsing stops past it, so an envelope of
+ * 10,000 tiny items is refused after its 101st item header, in microseconds.
+ */
+export const MAX_ENVELOPE_ITEMS = 100;
+
 const NEWLINE = 0x0a;
 const decoder = new TextDecoder();
 
@@ -49,6 +57,9 @@ export function parseEnvelope(body: Uint8Array): Envelope {
     if (itemHeaderEnd === position) {
       position += 1; // blank line between items: tolerated, as Relay does
       continue;
+    }
+    if (items.length === MAX_ENVELOPE_ITEMS) {
+      throw new ClientError(413, `envelope holds more than ${MAX_ENVELOPE_ITEMS} items`);
     }
     const itemHeader = parseHeader(
       body.subarray(position, itemHeaderEnd),
