@@ -5,8 +5,10 @@ import { json } from './json';
 /**
  * Turns anything thrown by a route into a response. Client mistakes keep their
  * status and reason (also in `X-Sentry-Error`, which Sentry SDKs log); storage
- * trouble is a 503 the client retries later; anything else is our bug, logged
- * with the request id, and still not a 500 leaking internals.
+ * or queue trouble is a 503 the client retries later. Anything else is an
+ * unexpected exception while processing this client's input: the input's
+ * fault until proven otherwise, so a 400 (the SDK drops it instead of
+ * resending it forever), logged with the request id for us to look into.
  */
 export function toErrorResponse(error: unknown, request: Request): Response {
   if (error instanceof ClientError) {
@@ -20,11 +22,13 @@ export function toErrorResponse(error: unknown, request: Request): Response {
   }
   const requestId = request.headers.get('cf-ray') ?? crypto.randomUUID();
   console.error(`request ${requestId} failed:`, error);
-  const detail = isStorageError(error)
-    ? 'storage is unavailable, retry later'
-    : 'the collector could not process this request, retry later';
-  return json(
-    { detail, requestId },
-    { status: 503, headers: { 'Retry-After': '60', 'X-Sentry-Error': detail } },
-  );
+  if (isStorageError(error)) {
+    const detail = 'storage is unavailable, retry later';
+    return json(
+      { detail, requestId },
+      { status: 503, headers: { 'Retry-After': '60', 'X-Sentry-Error': detail } },
+    );
+  }
+  const detail = `the collector could not process this request (request ${requestId})`;
+  return json({ detail, requestId }, { status: 400, headers: { 'X-Sentry-Error': detail } });
 }

@@ -1,5 +1,6 @@
 import { ClientError } from '../http/ClientError';
 import { randomHex } from '../lib/randomHex';
+import { normalizeEventSchema } from '../protocol/normalizeEventSchema';
 import type { SentryEvent } from '../protocol/SentryEvent';
 import { normalizeStacks } from './normalizeStacks';
 
@@ -43,7 +44,7 @@ export function normalizeEvent(
   }
   const input = raw as Record<string, unknown>;
   return {
-    ...normalizeStacks(input),
+    ...normalizeStacks(normalizeEventSchema(input)),
     event_id: normalizeEventId(input.event_id ?? eventIdHint),
     timestamp: normalizeTimestamp(input.timestamp, receivedAt),
     level: normalizeLevel(input.level),
