@@ -88,6 +88,15 @@ const target = args.url
       stop: async () => {},
     }
   : await startTarget();
+/** Statuses, the slowest answer and the failure count, on one line. */
+function summary({ statuses, slowest, failures }) {
+  const counts = Object.entries(statuses).map(
+    ([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`,
+  );
+  const slow = `slowest ${Math.round(slowest.ms)} ms (case ${slowest.caseNumber}, ${slowest.status}; ${slowest.seed}; ${slowest.mutations?.join(' | ')})`;
+  return `statuses ${counts.join(', ')}; ${slow}; ${failures.length} failures`;
+}
+
 const count = Number(args.count);
 console.log(
   `fuzzing ${target.url} with seed ${seed}: ${count} cases, ${args.concurrency} at a time`,
@@ -102,9 +111,11 @@ try {
     count,
     concurrency: Number(args.concurrency),
     timeoutMs,
-    onProgress: (done) => {
-      if (done % 1000 === 0)
-        console.log(`  ${done} cases, ${Math.round((Date.now() - started) / 1000)} s`);
+    onProgress: (done, sofar) => {
+      if (done % 1000 !== 0) return;
+      console.log(`  ${done} cases, ${Math.round((Date.now() - started) / 1000)} s`);
+      // A long campaign may be stopped early: the figures so far are printed as it goes.
+      if (done % 5000 === 0) console.log(`  ${summary(sofar)}`);
     },
   });
   afterwards = target.adminToken
@@ -116,17 +127,9 @@ try {
 } finally {
   await target.stop();
 }
-const { statuses, slowest, failures } = result;
+const { failures } = result;
 console.log(`\n${count} cases in ${Math.round((Date.now() - started) / 1000)} s, seed ${seed}`);
-console.log(
-  'statuses:',
-  Object.entries(statuses)
-    .map(([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`)
-    .join(', '),
-);
-console.log(
-  `slowest answer: ${Math.round(slowest.ms)} ms (case ${slowest.caseNumber}, ${slowest.status}; ${slowest.seed}; ${slowest.mutations?.join(' | ')})`,
-);
+console.log(summary(result));
 console.log(`afterwards: ${afterwards}`);
 if (failures.length > 0) console.log(`\n${failures.length} failures:\n${formatFailures(failures)}`);
 process.exit(failures.length > 0 || afterwards.startsWith('FAILED') ? 1 : 0);

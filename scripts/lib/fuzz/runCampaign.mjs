@@ -41,7 +41,7 @@ export async function sendCase(url, request, timeoutMs) {
 /**
  * Runs cases `first` … `first + count - 1` of `seed`, `concurrency` at a time.
  * @param {{url: string, projectId: string, publicKey: string, seed: number, count: number,
- *   first?: number, concurrency?: number, timeoutMs?: number, onProgress?: (done: number) => void}} options
+ *   first?: number, concurrency?: number, timeoutMs?: number, onProgress?: (done: number, sofar: object) => void}} options
  */
 export async function runCampaign(options) {
   const {
@@ -86,7 +86,7 @@ export async function runCampaign(options) {
         });
       }
       done += 1;
-      options.onProgress?.(done);
+      options.onProgress?.(done, { statuses, slowest, failures });
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
