@@ -1,4 +1,4 @@
-// `npm run fuzz -- [--count 100000] [--seed N] [--concurrency 4] [--timeout 5000]`:
+// `npm run fuzz -- [--count 100000] [--seed N] [--first 0] [--concurrency 4] [--timeout 5000]`:
 // a seeded mutation fuzz of the ingestion endpoints against a private `wrangler dev`
 // collector. Fails on any 5xx or a request without an answer within the timeout, and
 // unless the collector is healthy afterwards and stores a valid event.
@@ -17,6 +17,7 @@ import { applyMigrations, startWranglerDev } from './lib/localCollector.mjs';
 const { values: args } = parseArgs({
   options: {
     count: { type: 'string', default: '3000' },
+    first: { type: 'string', default: '0' },
     seed: { type: 'string' },
     concurrency: { type: 'string', default: '4' },
     timeout: { type: 'string', default: '5000' },
@@ -109,8 +110,10 @@ try {
     ...target,
     seed,
     count,
+    first: Number(args.first),
     concurrency: Number(args.concurrency),
     timeoutMs,
+    onFailure: (failure) => console.log(`FAILURE ${formatFailures([failure])}`),
     onProgress: (done, sofar) => {
       if (done % 1000 !== 0) return;
       console.log(`  ${done} cases, ${Math.round((Date.now() - started) / 1000)} s`);

@@ -33,6 +33,8 @@ export function runCampaign(options: {
   concurrency?: number;
   timeoutMs?: number;
   onProgress?: (done: number, sofar: CampaignResult) => void;
+  /** Called as soon as a case fails, so a campaign stopped early still shows them. */
+  onFailure?: (failure: FuzzFailure) => void;
 }): Promise<CampaignResult>;
 
 export function formatFailures(failures: FuzzFailure[]): string;

@@ -41,7 +41,7 @@ export async function sendCase(url, request, timeoutMs) {
 /**
  * Runs cases `first` … `first + count - 1` of `seed`, `concurrency` at a time.
  * @param {{url: string, projectId: string, publicKey: string, seed: number, count: number,
- *   first?: number, concurrency?: number, timeoutMs?: number, onProgress?: (done: number, sofar: object) => void}} options
+ *   first?: number, concurrency?: number, timeoutMs?: number, onProgress?: (done: number, sofar: object) => void, onFailure?: (failure: object) => void}} options
  */
 export async function runCampaign(options) {
   const {
@@ -75,7 +75,7 @@ export async function runCampaign(options) {
           mutations: request.mutations,
         };
       if (answer.status === 0 || answer.status >= 500) {
-        failures.push({
+        const failure = {
           caseNumber,
           seed: request.seed,
           mutations: request.mutations,
@@ -83,7 +83,9 @@ export async function runCampaign(options) {
           detail: answer.detail,
           ms: Math.round(answer.ms),
           reproduce: reproducers(request, { url, seed, caseNumber, projectId, publicKey }),
-        });
+        };
+        failures.push(failure);
+        options.onFailure?.(failure);
       }
       done += 1;
       options.onProgress?.(done, { statuses, slowest, failures });
