@@ -90,12 +90,12 @@ const target = args.url
     }
   : await startTarget();
 /** Statuses, the slowest answer and the failure count, on one line. */
-function summary({ statuses, slowest, failures }) {
+function summary({ statuses, slowest, failures, restarts }) {
   const counts = Object.entries(statuses).map(
     ([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`,
   );
   const slow = `slowest ${Math.round(slowest.ms)} ms (case ${slowest.caseNumber}, ${slowest.status}; ${slowest.seed}; ${slowest.mutations?.join(' | ')})`;
-  return `statuses ${counts.join(', ')}; ${slow}; ${failures.length} failures`;
+  return `statuses ${counts.join(', ')}; ${slow}; ${failures.length} failures; ${restarts} dev-server restarts resent`;
 }
 
 const count = Number(args.count);

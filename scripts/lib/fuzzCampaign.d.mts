@@ -21,6 +21,8 @@ export interface CampaignResult {
     mutations?: string[];
   };
   failures: FuzzFailure[];
+  /** Answers that were `wrangler dev` restarting its runtime (the case was resent once). */
+  restarts: number;
 }
 
 export function runCampaign(options: {

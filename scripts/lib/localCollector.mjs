@@ -77,13 +77,13 @@ export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pi
     detached: process.platform !== 'win32',
   });
   let output = '';
+  // Only the tail is kept: a long run (the fuzz) logs more than a string can hold.
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-1_000_000);
+  };
   if (stdio === 'pipe') {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
   }
   const url = `http://127.0.0.1:${listenPort}`;
   const stop = () =>

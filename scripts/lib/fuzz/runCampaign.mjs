@@ -2,6 +2,9 @@
 // the slowest answer, and every failure (a 5xx, or no answer in time) with a reproducer.
 import { buildCase } from './buildCase.mjs';
 
+/** How `wrangler dev` answers requests in flight when its runtime restarts. */
+const DEV_RESTART = 'Your worker restarted mid-request';
+
 /** A shell line that resends the case to the same collector. */
 function reproducers(request, { url, seed, caseNumber, projectId, publicKey }) {
   const replay = `npm run fuzz -- --url ${url} --project ${projectId} --key ${publicKey} --seed ${seed} --case ${caseNumber}`;
@@ -57,6 +60,7 @@ export async function runCampaign(options) {
   const statuses = {};
   const failures = [];
   let slowest = { ms: 0 };
+  let restarts = 0;
   let next = first;
   let done = 0;
   async function worker() {
@@ -64,7 +68,14 @@ export async function runCampaign(options) {
       const caseNumber = next;
       next += 1;
       const request = buildCase(seed, caseNumber, { projectId, publicKey });
-      const answer = await sendCase(url, request, timeoutMs);
+      let answer = await sendCase(url, request, timeoutMs);
+      if (answer.status === 503 && answer.detail.startsWith(DEV_RESTART)) {
+        // wrangler dev's own answer when it restarts the runtime under a burst, not the
+        // collector's: resent once, as an SDK resends a 503. A case that itself brings
+        // the runtime down does so again, and fails.
+        restarts += 1;
+        answer = await sendCase(url, request, timeoutMs);
+      }
       statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       if (answer.ms > slowest.ms)
         slowest = {
@@ -88,11 +99,11 @@ export async function runCampaign(options) {
         options.onFailure?.(failure);
       }
       done += 1;
-      options.onProgress?.(done, { statuses, slowest, failures });
+      options.onProgress?.(done, { statuses, slowest, failures, restarts });
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { statuses, slowest, failures };
+  return { statuses, slowest, failures, restarts };
 }
 
 /** The failures as text: one block per case, reproducers included. */
