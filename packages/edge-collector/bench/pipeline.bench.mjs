@@ -24,7 +24,7 @@ function loadPipeline() {
         export { scrubEvent } from './src/scrub/scrubEvent';
         export { fingerprintEvent } from './src/fingerprint/fingerprintEvent';
         export { describeEvent } from './src/fingerprint/describeEvent';
-        export { processEvent } from './src/ingest/processEvent';
+        export { processEvent } from './src/consumer/processEvent';
         export { insertEvent } from './src/store/events';
         export { gzipText } from './src/store/payloadCodec';
         export { browserEvent } from './test/fixtures/events/browserEvent';

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import { insertEvent } from '../src/store/events';
 import { updateIssueStatus } from '../src/store/issueChanges';
 import { browserEvent } from './fixtures/events/browserEvent';
