@@ -113,6 +113,20 @@ export function projectStats(project: CreatedProject): Promise<ProjectStats> {
   return admin<ProjectStats>(`/api/0/projects/${project.id}/stats/`);
 }
 
+/**
+ * The project's stats once `ready` holds for them: outcome counts of a request that
+ * stored no event reach D1 through the queue after the answer.
+ */
+export function statsWhen(
+  project: CreatedProject,
+  ready: (stats: ProjectStats) => boolean,
+): Promise<ProjectStats> {
+  return waitFor(async () => {
+    const stats = await projectStats(project);
+    return ready(stats) ? stats : undefined;
+  }, `stats of project ${project.id}`);
+}
+
 /** The quantity stats hold for one outcome, category and reason ('' = none). */
 export function outcomeCount(
   stats: ProjectStats,

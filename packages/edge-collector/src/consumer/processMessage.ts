@@ -2,6 +2,7 @@ import { eventFacts } from '../alerts/eventFacts';
 import type { AlertSetup } from '../alerts/planAlerts';
 import { planAlerts } from '../alerts/planAlerts';
 import { ClientError } from '../http/ClientError';
+import { unpackItem } from '../ingest/packItem';
 import type { StorableMessage } from '../store/ingestBatch';
 import type { IngestMessage } from '../types/IngestMessage';
 import { processEvent } from './processEvent';
@@ -18,14 +19,15 @@ export async function processMessage(
   message: IngestMessage,
   loadAlertSetup: (projectId: number) => Promise<AlertSetup>,
 ): Promise<StorableMessage> {
-  const { sender, item } = message;
+  const { sender } = message;
   const storable: StorableMessage = {
     key: message.key,
     projectId: sender.projectId,
     receivedAt: sender.receivedAt,
     outcomes: [...message.outcomes],
   };
-  if (!item) return storable;
+  if (!message.item) return storable;
+  const item = await unpackItem(message.item);
   const category = item.kind === 'event' ? item.category : 'transaction';
   try {
     if (item.kind === 'event') {

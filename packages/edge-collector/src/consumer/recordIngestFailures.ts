@@ -17,6 +17,13 @@ async function failureReason(message: IngestMessage, env: Env): Promise<string> 
   return 'storing failed on every attempt';
 }
 
+/** The item's event id; read with care, as a dead message may be malformed. */
+function eventIdOf(message: IngestMessage): string | null {
+  const item = message.item as { kind?: string; eventId?: string; event?: { event_id?: unknown } };
+  const id = item?.kind === 'packed' ? item.eventId : item?.event?.event_id;
+  return typeof id === 'string' ? id : null;
+}
+
 /**
  * The dead-letter queue's consumer: records each message the ingest consumer gave up
  * on in `ingest_failures`, with the reason and the message itself, readable through
@@ -32,7 +39,7 @@ export async function recordIngestFailures(
     batch.messages.map(async ({ body, attempts }) => ({
       projectId: body.sender.projectId,
       messageKey: body.key,
-      eventId: body.item?.event.event_id ?? null,
+      eventId: eventIdOf(body),
       reason: await failureReason(body, env),
       attempts,
       receivedAt: body.sender.receivedAt,

@@ -1,7 +1,10 @@
+import { ClientError } from '../http/ClientError';
+import type { ReadyItem } from '../types/IngestMessage';
 import { admitEvent } from './admitEvent';
 import { clampTimestamp } from './clampTimestamp';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
+import { packItem } from './packItem';
 import { transactionTimes } from './transactionTimes';
 
 export interface AcceptOptions {
@@ -27,7 +30,7 @@ export async function acceptEvent(
     ingest.receivedAt,
   );
   if (await admitEvent(event, category, ingest))
-    ingest.queued.push({ kind: 'event', category, event });
+    await queueItem({ kind: 'event', category, event }, category, ingest);
   return event.event_id;
 }
 
@@ -41,7 +44,17 @@ export async function acceptTransaction(
   const times = transactionTimes(raw);
   const event = normalizeEvent(raw, ingest.receivedAt, eventIdHint);
   if (await admitEvent(event, 'transaction', ingest)) {
-    ingest.queued.push({ kind: 'transaction', event, times });
+    await queueItem({ kind: 'transaction', event, times }, 'transaction', ingest);
   }
   return event.event_id;
+}
+
+/** Adds an admitted item to the request's queue messages; one too large to carry is a 413. */
+async function queueItem(item: ReadyItem, category: string, ingest: IngestContext): Promise<void> {
+  try {
+    ingest.queued.push(await packItem(item));
+  } catch (error) {
+    if (error instanceof ClientError) ingest.outcomes.add('invalid', category, 'too_large');
+    throw error;
+  }
 }

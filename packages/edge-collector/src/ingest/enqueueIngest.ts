@@ -8,7 +8,8 @@ const QUEUE_RETRY_AFTER_SECONDS = '10';
 
 /**
  * The edge's last stage: hands the request's admitted items, one message each, and its
- * outcome counts (riding on the first message, or alone) to the ingest queue. Nothing
+ * outcome counts (riding on the message of the event id the client is answered with,
+ * or alone under that id) to the ingest queue. Nothing
  * here writes to D1. Outcome counts alone are keyed by the request's event id when
  * it has one (a resent filtered event is counted once). A refused send is a 503 with Retry-After, so the SDK sends again;
  * the consumer stores a resent event id once.
@@ -24,19 +25,20 @@ export async function enqueueIngest(ingest: IngestContext, eventId?: string | nu
     country: ingest.country,
   };
   const outcomes = ingest.outcomes.drain();
-  const messages: IngestMessage[] = ingest.queued.map((item, index) => ({
-    key: item.event.event_id,
+  const messages: IngestMessage[] = ingest.queued.map((item) => ({
+    key: item.kind === 'packed' ? item.eventId : item.event.event_id,
     sender,
     item,
-    outcomes: index === 0 ? outcomes : [],
+    outcomes: [],
   }));
   ingest.queued = [];
-  if (messages.length === 0 && outcomes.length > 0) {
-    messages.push({ key: eventId ?? randomHex(16), sender, outcomes });
-  }
+  // The counts ride with the answered event id's item, else go alone under that id.
+  const answered = messages.find((message) => message.key === eventId);
+  if (answered) answered.outcomes = outcomes;
+  else if (outcomes.length > 0) messages.push({ key: eventId ?? randomHex(16), sender, outcomes });
   if (messages.length === 0) return;
   try {
-    await ingest.env.QUEUE.sendBatch(messages.map((body) => ({ body, contentType: 'v8' })));
+    await ingest.env.QUEUE.sendBatch(messages.map((body) => ({ body, contentType: 'json' })));
   } catch (error) {
     console.error('the ingest queue refused a message:', error);
     throw new ClientError(503, 'the ingest queue is unavailable, retry later', {

@@ -5,7 +5,7 @@ import type { ProjectSettings } from '../projects/ProjectSettings';
 import type { SentryEvent } from '../protocol/SentryEvent';
 
 /** An event or transaction admitted at the edge, waiting for the consumer's stages. */
-export type QueuedItem =
+export type ReadyItem =
   | { kind: 'event'; category: string; event: SentryEvent }
   | {
       kind: 'transaction';
@@ -13,6 +13,20 @@ export type QueuedItem =
       /** Seconds, read from the raw item at the edge (see `transactionTimes`). */
       times: { start: number; end: number };
     };
+
+/**
+ * A `ReadyItem` too large for a queue message (128 KB) as JSON: gzip-compressed, and
+ * trimmed as for storage when even that is too large (see `packItem`).
+ */
+export interface PackedItem {
+  kind: 'packed';
+  eventId: string;
+  category: string;
+  /** The `ReadyItem` as gzip-compressed JSON, base64 (messages are JSON). */
+  gzip: string;
+}
+
+export type QueuedItem = ReadyItem | PackedItem;
 
 /** What the consumer needs to know about the request that sent an item. */
 export interface SenderFacts {
