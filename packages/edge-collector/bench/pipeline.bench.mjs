@@ -179,6 +179,12 @@ async function storedBytesPerEvent(makeRaw, count) {
     );
     if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
   }
+  // The queue consumer stores after the answers: wait until every event is counted.
+  for (;;) {
+    const stats = await api(`/api/0/projects/${project.id}/stats/`);
+    if ((stats.totals.accepted ?? 0) >= count) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await collector.stop();
   const after = databaseBytes(persistTo);
   const perTable = {};
