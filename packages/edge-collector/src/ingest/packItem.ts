@@ -6,7 +6,7 @@ import type { QueuedItem, ReadyItem } from '../types/IngestMessage';
 /** Room for an item in a queue message (128 KB at most), leaving some for the rest. */
 export const MAX_QUEUED_ITEM_BYTES = 100_000;
 /** Trimming budgets tried in turn when even the compressed item does not fit. */
-const TRIM_BUDGETS = [900_000, 400_000, 200_000];
+const TRIM_BUDGETS = [900_000, 400_000, 200_000, 120_000, 80_000];
 
 /**
  * An item as the queue can carry it: as it is when small (nearly always), else its
@@ -22,18 +22,23 @@ export async function packItem(item: ReadyItem): Promise<QueuedItem> {
     item = { ...item, event: JSON.parse(serializeForStorage(item.event)) };
   }
   const category = item.kind === 'event' ? item.category : 'transaction';
-  const packed = (gzip: Uint8Array): QueuedItem => ({
-    kind: 'packed',
-    eventId: item.event.event_id,
-    category,
-    gzip: btoa(Array.from(gzip, (byte) => String.fromCharCode(byte)).join('')),
-  });
-  const whole = await gzipText(JSON.stringify(item));
-  if (whole.length <= MAX_QUEUED_ITEM_BYTES) return packed(whole);
+  const eventId = item.event.event_id;
+  // Base64 (messages are JSON) makes the compressed bytes a third longer: that must fit.
+  const packed = async (value: ReadyItem): Promise<QueuedItem | undefined> => {
+    const gzip = await gzipText(JSON.stringify(value));
+    const base64 = btoa(Array.from(gzip, (byte) => String.fromCharCode(byte)).join(''));
+    return base64.length <= MAX_QUEUED_ITEM_BYTES
+      ? { kind: 'packed', eventId, category, gzip: base64 }
+      : undefined;
+  };
+  const whole = await packed(item);
+  if (whole) return whole;
   for (const budget of TRIM_BUDGETS) {
-    const event = JSON.parse(serializeForStorage(item.event, budget));
-    const gzip = await gzipText(JSON.stringify({ ...item, event }));
-    if (gzip.length <= MAX_QUEUED_ITEM_BYTES) return packed(gzip);
+    const trimmed = await packed({
+      ...item,
+      event: JSON.parse(serializeForStorage(item.event, budget)),
+    });
+    if (trimmed) return trimmed;
   }
   throw new ClientError(413, `event does not fit in ${MAX_QUEUED_ITEM_BYTES} bytes compressed`);
 }

@@ -1,4 +1,4 @@
-// SQL that fires alerts, appended to the D1 batch that stores an event (see insertEvent).
+// SQL that fires alerts, placed after the statements that store an event (store/ingestBatch.ts).
 // The batch is one transaction and D1 runs one at a time, so each condition below sees
 // the issue as this event left it and no other event in between: a trigger fires once
 // even when hundreds of events of one issue arrive together. The UNIQUE key of `alerts`
