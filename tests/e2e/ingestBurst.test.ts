@@ -62,16 +62,19 @@ describe('a burst through wrangler dev and the ingest queue', () => {
     );
     expect(new Set(sent).size).toBe(EVENTS);
 
+    let stored = 0;
     const issues = await waitFor(
       async () => {
         const found = await collector.api<IssueRow[]>(
           `/api/0/projects/${project.id}/issues/?query=&limit=100`,
         );
-        const total = found.reduce((sum, issue) => sum + issue.count, 0);
-        return total === EVENTS ? found : undefined;
+        stored = found.reduce((sum, issue) => sum + issue.count, 0);
+        return stored === EVENTS ? found : undefined;
       },
-      { timeoutMs: 180_000, what: `${EVENTS} events to be stored` },
-    );
+      { timeoutMs: 240_000, what: `${EVENTS} events to be stored` },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message} (${stored} stored)`);
+    });
     expect(issues).toHaveLength(ISSUES);
     expect(issues.every((issue) => issue.count === EVENTS / ISSUES)).toBe(true);
     const stats = await collector.api<{ totals: Record<string, number> }>(
