@@ -2,6 +2,8 @@
 export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
+  /** Artifact bundles and prepared source maps (see src/sourcemaps/). */
+  SOURCEMAPS: R2Bucket;
   /** Bearer token for the admin and read API; a `wrangler secret`, or `.dev.vars` locally. */
   FAULTLINE_ADMIN_TOKEN?: string;
   /** `local` relaxes rules meant for the public internet (http webhook targets on loopback). */

@@ -34,6 +34,11 @@ import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
 import { securityRoute } from './ingest/securityRoute';
 import { storeRoute } from './ingest/storeRoute';
+import { assembleRoute } from './sourcemaps/assembleRoute';
+import { chunkUploadOptionsRoute, uploadChunksRoute } from './sourcemaps/chunkUploadRoutes';
+import { requireUploadToken } from './sourcemaps/requireUploadToken';
+import { serverInfoRoute } from './sourcemaps/serverInfoRoute';
+import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './sourcemaps/tokenRoutes';
 
 // Browsers post envelopes from any page (origins are checked per project), and
 // the SDK must read the back-off headers of a 429.
@@ -66,7 +71,15 @@ router
   .post('/api/:projectId/envelope/', envelopeRoute)
   .post('/api/:projectId/store/', storeRoute)
   .post('/api/:projectId/security/', securityRoute)
+  // sentry-cli (source maps): a tool token or the admin token; see PROTOCOL.md.
+  .get('/api/0/', requireUploadToken, serverInfoRoute)
+  .get('/api/0/organizations/:org/chunk-upload/', requireUploadToken, chunkUploadOptionsRoute)
+  .post('/api/0/organizations/:org/chunk-upload/', requireUploadToken, uploadChunksRoute)
+  .post('/api/0/organizations/:org/artifactbundle/assemble/', requireUploadToken, assembleRoute)
   .all('/api/0/*', requireAdmin)
+  .get('/api/0/tokens/', listTokensRoute)
+  .post('/api/0/tokens/', createTokenRoute)
+  .delete('/api/0/tokens/:tokenId/', revokeTokenRoute)
   .get('/api/0/projects/', listProjectsRoute)
   .post('/api/0/projects/', createProjectRoute)
   .get('/api/0/projects/:projectId/', getProjectRoute)

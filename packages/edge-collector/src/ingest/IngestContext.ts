@@ -1,8 +1,10 @@
 import type { Env } from '../env';
 import { OutcomeTally } from '../outcomes/OutcomeTally';
 import type { ProjectSettings } from '../projects/ProjectSettings';
+import { artifactReaderFor } from '../sourcemaps/artifactReaderFor';
 import { insertOutcomes } from '../store/outcomes';
 import type { KeyRecord } from '../store/projects';
+import type { ArtifactReader } from '../types/ArtifactReader';
 
 /** One authenticated ingestion request: where it goes and what it tells about its sender. */
 export interface IngestContext {
@@ -20,6 +22,8 @@ export interface IngestContext {
   userAgent?: string;
   country?: string;
   outcomes: OutcomeTally;
+  /** The project's uploaded source maps, for symbolication. */
+  artifacts?: ArtifactReader;
 }
 
 export function createIngestContext(
@@ -41,6 +45,7 @@ export function createIngestContext(
     userAgent: request.headers.get('User-Agent') ?? undefined,
     country: typeof country === 'string' ? country : undefined,
     outcomes: new OutcomeTally(),
+    artifacts: artifactReaderFor(env, key.projectId),
   };
 }
 

@@ -12,6 +12,8 @@ import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import type { EventRecord } from '../store/events';
+import { symbolicateEvent } from '../symbolicate/symbolicateEvent';
+import type { ArtifactReader } from '../types/ArtifactReader';
 
 export interface ProcessContext {
   projectId: number;
@@ -26,11 +28,13 @@ export interface ProcessContext {
   settings?: ProjectSettings;
   /** The project's secret salt, for hashed IPs (distinct users) and hashed scrubbed values. */
   salt?: string;
+  /** Uploaded source maps of the project; without it, frames stay as sent. */
+  artifacts?: ArtifactReader;
 }
 
 /**
  * The pipeline from a validated event (see `normalizeEvent`) to a row ready
- * to store: enrich → parse stack → scrub → fingerprint → trim. Plain
+ * to store: enrich → parse stack → symbolicate → scrub → fingerprint → trim. Plain
  * functions of plain data, so each stage can be tested alone. Validation,
  * filters and the rate limit run before it (see `ingestEvent`).
  */
@@ -43,9 +47,10 @@ export async function processEvent(
   const scrubOptions = scrubOptionsFor(settings, salt);
   // Before the IP is dropped; a user id the project scrubs is counted by its hash.
   const userKey = identifyUser(normalized, context.clientIp, salt, masksUserId(scrubOptions));
-  const enriched = parseEventStacks(
+  const parsed = parseEventStacks(
     enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp }),
   );
+  const enriched = await symbolicateEvent(parsed, context.artifacts);
   const event = scrubEvent(enriched, scrubOptions);
   const { title, culprit } = describeEvent(event);
   const fingerprint = fingerprintEvent(event, parseFingerprintRules(settings.fingerprintRules));

@@ -1,0 +1,137 @@
+import { unzipSync } from 'fflate';
+import { ClientError } from '../http/ClientError';
+import { UPLOAD_LIMITS } from './uploadLimits';
+
+/** One file of an artifact bundle as its manifest describes it. */
+export interface ManifestFile {
+  type: string;
+  /** `~/assets/app.js`, or a full URL. */
+  url: string;
+  /** Header names lowercased: `debug-id`, `sourcemap`. */
+  headers: Record<string, string>;
+}
+
+export interface ArtifactBundle {
+  manifest: {
+    debugId?: string;
+    project?: string;
+    release?: string;
+    dist?: string;
+  };
+  /** Entry path in the zip → what the manifest says of it. */
+  files: Map<string, ManifestFile>;
+  /** Entry path in the zip → inflated content. */
+  contents: Record<string, Uint8Array>;
+}
+
+/** A zip entry name that stays inside the bundle: relative, no `..`, no backslash or drive. */
+function isSafePath(name: string): boolean {
+  if (!name || name.startsWith('/') || name.includes('\\') || /^[a-z]:/i.test(name)) return false;
+  return !name.split('/').some((segment) => segment === '..');
+}
+
+/** Declared sizes are checked before anything is inflated, and fflate inflates no further. */
+function inflate(zip: Uint8Array): Record<string, Uint8Array> {
+  let total = 0;
+  let count = 0;
+  try {
+    return unzipSync(zip, {
+      filter(entry) {
+        count++;
+        if (count > UPLOAD_LIMITS.files) {
+          throw new ClientError(400, `bundle has more than ${UPLOAD_LIMITS.files} files`);
+        }
+        if (!isSafePath(entry.name)) {
+          throw new ClientError(
+            400,
+            `bundle entry ${JSON.stringify(entry.name)} escapes the bundle`,
+          );
+        }
+        if (entry.originalSize > UPLOAD_LIMITS.fileBytes) {
+          throw new ClientError(
+            413,
+            `bundle entry ${entry.name} inflates to over ${UPLOAD_LIMITS.fileBytes} bytes`,
+          );
+        }
+        const ratio = entry.originalSize / Math.max(1, entry.size);
+        if (entry.originalSize > 1024 * 1024 && ratio > UPLOAD_LIMITS.compressionRatio) {
+          throw new ClientError(
+            413,
+            `bundle entry ${entry.name} is compressed ${Math.round(ratio)}:1 (a zip bomb?)`,
+          );
+        }
+        total += entry.originalSize;
+        if (total > UPLOAD_LIMITS.totalInflatedBytes) {
+          throw new ClientError(
+            413,
+            `bundle inflates to over ${UPLOAD_LIMITS.totalInflatedBytes} bytes`,
+          );
+        }
+        return !entry.name.endsWith('/');
+      },
+    });
+  } catch (error) {
+    if (error instanceof ClientError) throw error;
+    throw new ClientError(400, `bundle is not a valid zip: ${(error as Error).message}`);
+  }
+}
+
+function parseManifest(bytes: Uint8Array | undefined): Record<string, unknown> {
+  if (!bytes) throw new ClientError(400, 'bundle has no manifest.json');
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return value as Record<string, unknown>;
+    }
+  } catch {}
+  throw new ClientError(400, 'bundle manifest.json is not a JSON object');
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+function parseFile(path: string, value: unknown): ManifestFile {
+  const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const url = text(entry.url);
+  if (!url) throw new ClientError(400, `manifest entry ${path} has no url`);
+  const headers: Record<string, string> = {};
+  if (typeof entry.headers === 'object' && entry.headers !== null) {
+    for (const [name, header] of Object.entries(entry.headers)) {
+      if (typeof header === 'string') headers[name.toLowerCase()] = header;
+    }
+  }
+  return { type: text(entry.type) ?? '', url, headers };
+}
+
+/**
+ * Opens an artifact bundle as sentry-cli builds it: a zip with `manifest.json` listing each
+ * file's type, `~/` URL and headers. Refuses, with a 4xx saying why, zips that are not
+ * zips, entries that escape the bundle, zip bombs and manifests naming missing files.
+ */
+export function readBundle(zip: Uint8Array): ArtifactBundle {
+  const contents = inflate(zip);
+  const manifest = parseManifest(contents['manifest.json']);
+  const listed = manifest.files;
+  if (typeof listed !== 'object' || listed === null) {
+    throw new ClientError(400, 'bundle manifest.json has no files');
+  }
+  const files = new Map<string, ManifestFile>();
+  for (const [path, value] of Object.entries(listed)) {
+    if (!isSafePath(path))
+      throw new ClientError(400, `manifest path ${JSON.stringify(path)} escapes the bundle`);
+    if (!contents[path]) throw new ClientError(400, `manifest lists ${path}, which the zip lacks`);
+    files.set(path, parseFile(path, value));
+  }
+  return {
+    manifest: {
+      debugId: text(manifest.debug_id),
+      project: text(manifest.project),
+      release: text(manifest.release),
+      dist: text(manifest.dist),
+    },
+    files,
+    contents,
+  };
+}
