@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHOP_BUILDS } from './fixtures/sourcemaps/shopBuilds';
-import { type CreatedProject, createProject } from './helpers';
+import { admin, type CreatedProject, createProject } from './helpers';
 import {
   type StoredEvent,
   sendShopError,
@@ -102,6 +102,11 @@ describe('symbolication at ingest', () => {
     const after = await storedEvent(await sendShopError(project, rebuild, { release: 'shop@2' }));
     expect(after.symbolication?.symbolicatedFrames).toBe(3);
     expect(after.issueId).toBe(before.issueId);
+    // Grouped by the original frames: the culprit names the original function and file.
+    const issue = await admin<{ culprit: string; count: number }>(
+      `/api/0/issues/${after.issueId}/`,
+    );
+    expect(issue).toMatchObject({ culprit: 'validateCart(cart.js)', count: 2 });
   });
 
   it('keeps frames as sent with a note when no map matches: unknown release, no release, unknown debug ID', async () => {
