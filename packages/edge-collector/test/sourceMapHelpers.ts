@@ -13,6 +13,8 @@ export interface BundleOptions {
   urlPrefix?: string;
   /** Replaces the map's content (a corrupt map). */
   mapText?: string;
+  /** The map's manifest type: sentry-cli lists a map it cannot parse as `minified_source`. */
+  mapType?: string;
   /** Extra zip entries (hostile zips). */
   extra?: Record<string, Uint8Array>;
   /** Leaves the debug IDs out, as an upload without `sourcemaps inject` has them. */
@@ -33,7 +35,7 @@ export function shopBundle(build: ShopBuild, options: BundleOptions = {}): Uint8
         headers: { ...idHeader, sourcemap: `${name}.map` },
       },
       [`files/_/_/${build.script}.map`]: {
-        type: 'source_map',
+        type: options.mapType ?? 'source_map',
         url: `${scriptUrl}.map`,
         headers: idHeader,
       },

@@ -138,17 +138,19 @@ describe('symbolication at ingest', () => {
     expect(scriptNote(unknownId)?.reason).toBe('no_matching_debug_id');
   });
 
-  it('stores the event with a note when the uploaded map is corrupt', async () => {
-    const project = await projectWithBundle('corrupt', 'shop@1', {
-      mapText: '{"version":3,"mappings":',
-    });
-    const event = await storedEvent(await sendShopError(project, first, { release: 'shop@1' }));
-    expect(event.exception.values[0]?.stacktrace.frames.at(-1)).toMatchObject({ function: 'c' });
-    expect(scriptNote(event)).toMatchObject({
-      reason: 'unreadable_source_map',
-      detail: 'the source map is not valid JSON',
-    });
-  });
+  it.each([['source_map'], ['minified_source']])(
+    'stores the event with a note when the uploaded map is corrupt (typed %s)',
+    async (mapType) => {
+      const mapText = '{"version":3,"mappings":';
+      const project = await projectWithBundle(`corrupt-${mapType}`, 'shop@1', { mapText, mapType });
+      const event = await storedEvent(await sendShopError(project, first, { release: 'shop@1' }));
+      expect(event.exception.values[0]?.stacktrace.frames.at(-1)).toMatchObject({ function: 'c' });
+      expect(scriptNote(event)).toMatchObject({
+        reason: 'unreadable_source_map',
+        detail: 'the source map is not valid JSON',
+      });
+    },
+  );
 
   it('maps frames of a map without sourcesContent and says the context is missing', async () => {
     const withoutSources = JSON.stringify({ ...JSON.parse(first.map), sourcesContent: undefined });

@@ -10,11 +10,29 @@ export interface BundleMap {
   urlPaths: string[];
 }
 
-const isMap = (file: ManifestFile) => file.type === 'source_map';
+const referenceOf = (file: ManifestFile) => file.headers.sourcemap ?? file.headers['x-sourcemap'];
+
+/**
+ * The bundle's source maps: files typed `source_map`, and files a script's `sourcemap`
+ * header points at whatever their type (sentry-cli types a map it cannot parse as a
+ * script; indexing it anyway lets events say the map is unreadable rather than missing).
+ */
+function mapsOf(files: Map<string, ManifestFile>): Map<string, ManifestFile> {
+  const referenced = new Set<string>();
+  for (const file of files.values()) {
+    const reference = referenceOf(file);
+    if (file.type === 'minified_source' && reference) {
+      referenced.add(resolveReference(file.url, reference));
+    }
+  }
+  return new Map(
+    [...files].filter(([, file]) => file.type === 'source_map' || referenced.has(file.url)),
+  );
+}
 
 /** The map a minified file points at: its `sourcemap` header, else the same debug ID. */
 function mapOf(file: ManifestFile, maps: Map<string, ManifestFile>): string | undefined {
-  const reference = file.headers.sourcemap ?? file.headers['x-sourcemap'];
+  const reference = referenceOf(file);
   if (reference && !reference.startsWith('data:')) {
     const target = resolveReference(file.url, reference);
     for (const [path, map] of maps) if (map.url === target) return path;
@@ -33,14 +51,14 @@ function mapOf(file: ManifestFile, maps: Map<string, ManifestFile>): string | un
  * `.map` (`~/app.js.map` maps `/app.js`), as sentry-cli names them.
  */
 export function indexBundle(bundle: ArtifactBundle): BundleMap[] {
-  const maps = new Map([...bundle.files].filter(([, file]) => isMap(file)));
+  const maps = mapsOf(bundle.files);
   const indexed = new Map<string, BundleMap>();
   for (const [path, file] of maps) {
     const debugId = file.headers['debug-id']?.toLowerCase();
     indexed.set(path, { path, debugId, urlPaths: [] });
   }
-  for (const file of bundle.files.values()) {
-    if (file.type !== 'minified_source') continue;
+  for (const [filePath, file] of bundle.files) {
+    if (file.type !== 'minified_source' || maps.has(filePath)) continue;
     const target = mapOf(file, maps);
     const path = urlPath(file.url);
     const entry = target ? indexed.get(target) : undefined;
