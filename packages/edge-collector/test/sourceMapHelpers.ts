@@ -13,7 +13,10 @@ export interface BundleOptions {
   urlPrefix?: string;
   /** Replaces the map's content (a corrupt map). */
   mapText?: string;
-  /** The map's manifest type: sentry-cli lists a map it cannot parse as `minified_source`. */
+  /**
+   * The map's manifest type: sentry-cli lists a map it cannot parse as `minified_source`,
+   * and then gives the script no `sourcemap` header.
+   */
   mapType?: string;
   /** Extra zip entries (hostile zips). */
   extra?: Record<string, Uint8Array>;
@@ -32,7 +35,10 @@ export function shopBundle(build: ShopBuild, options: BundleOptions = {}): Uint8
       [`files/_/_/${build.script}`]: {
         type: 'minified_source',
         url: scriptUrl,
-        headers: { ...idHeader, sourcemap: `${name}.map` },
+        headers:
+          options.mapType === 'minified_source'
+            ? idHeader
+            : { ...idHeader, sourcemap: `${name}.map` },
       },
       [`files/_/_/${build.script}.map`]: {
         type: options.mapType ?? 'source_map',

@@ -10,19 +10,23 @@ export interface BundleMap {
   urlPaths: string[];
 }
 
-const referenceOf = (file: ManifestFile) => file.headers.sourcemap ?? file.headers['x-sourcemap'];
+/**
+ * Where a script's map is: its `sourcemap` header, else `<script>.map` as sentry-cli guesses
+ * when the script has no `sourceMappingURL` comment (esbuild's `sourcemap: 'external'`).
+ */
+const referenceOf = (file: ManifestFile) =>
+  file.headers.sourcemap ?? file.headers['x-sourcemap'] ?? `${file.url.replace(/[?#].*$/, '')}.map`;
 
 /**
- * The bundle's source maps: files typed `source_map`, and files a script's `sourcemap`
- * header points at whatever their type (sentry-cli types a map it cannot parse as a
- * script; indexing it anyway lets events say the map is unreadable rather than missing).
+ * The bundle's source maps: files typed `source_map`, and files a script points at (see
+ * `referenceOf`) whatever their type: sentry-cli types a map it cannot parse as a script,
+ * and indexing it anyway lets events say the map is unreadable rather than missing.
  */
 function mapsOf(files: Map<string, ManifestFile>): Map<string, ManifestFile> {
   const referenced = new Set<string>();
   for (const file of files.values()) {
-    const reference = referenceOf(file);
-    if (file.type === 'minified_source' && reference) {
-      referenced.add(resolveReference(file.url, reference));
+    if (file.type === 'minified_source' && !file.url.endsWith('.map')) {
+      referenced.add(resolveReference(file.url, referenceOf(file)));
     }
   }
   return new Map(
@@ -33,7 +37,7 @@ function mapsOf(files: Map<string, ManifestFile>): Map<string, ManifestFile> {
 /** The map a minified file points at: its `sourcemap` header, else the same debug ID. */
 function mapOf(file: ManifestFile, maps: Map<string, ManifestFile>): string | undefined {
   const reference = referenceOf(file);
-  if (reference && !reference.startsWith('data:')) {
+  if (!reference.startsWith('data:')) {
     const target = resolveReference(file.url, reference);
     for (const [path, map] of maps) if (map.url === target) return path;
   }
