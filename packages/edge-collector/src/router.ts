@@ -36,6 +36,7 @@ import { securityRoute } from './ingest/securityRoute';
 import { storeRoute } from './ingest/storeRoute';
 import { assembleRoute } from './sourcemaps/assembleRoute';
 import { chunkUploadOptionsRoute, uploadChunksRoute } from './sourcemaps/chunkUploadRoutes';
+import { createReleaseRoute, updateReleaseRoute } from './sourcemaps/releaseRoutes';
 import { requireUploadToken } from './sourcemaps/requireUploadToken';
 import { serverInfoRoute } from './sourcemaps/serverInfoRoute';
 import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './sourcemaps/tokenRoutes';
@@ -76,6 +77,8 @@ router
   .get('/api/0/organizations/:org/chunk-upload/', requireUploadToken, chunkUploadOptionsRoute)
   .post('/api/0/organizations/:org/chunk-upload/', requireUploadToken, uploadChunksRoute)
   .post('/api/0/organizations/:org/artifactbundle/assemble/', requireUploadToken, assembleRoute)
+  .post('/api/0/organizations/:org/releases/', requireUploadToken, createReleaseRoute)
+  .put('/api/0/organizations/:org/releases/:version/', requireUploadToken, updateReleaseRoute)
   .all('/api/0/*', requireAdmin)
   .get('/api/0/tokens/', listTokensRoute)
   .post('/api/0/tokens/', createTokenRoute)

@@ -150,7 +150,7 @@ describe('artifact bundle assembly', () => {
     expect(await bucketKeys(`bundles/${mine.id}/`)).toEqual([]);
   });
 
-  it('refuses hostile zips with a 4xx saying why', async () => {
+  it('refuses hostile zips with a 4xx saying why', { timeout: 30_000 }, async () => {
     const project = await createProject('hostile');
     const escaping = shopBundle(first, {
       project: project.id,
@@ -159,13 +159,14 @@ describe('artifact bundle assembly', () => {
     const escaped = await uploadBundle(escaping, [project.id]);
     expect(escaped.status).toBe(400);
     expect(await escaped.text()).toContain('escapes the bundle');
-    // 40 MB of zeros deflate to about 40 KB.
+    // 4 MB of zeros deflate to about 4 KB: a 1000:1 ratio no real file has.
     const bomb = zipSync({
       'manifest.json': strToU8('{"files":{}}'),
-      'files/bomb.js': new Uint8Array(40 * 1024 * 1024),
+      'files/bomb.js': new Uint8Array(4 * 1024 * 1024),
     });
     const bombed = await uploadBundle(bomb, [project.id]);
     expect(bombed.status).toBe(413);
+    expect(await bombed.text()).toContain('zip bomb');
     const notZip = await uploadBundle(strToU8('this is not a zip file at all'), [project.id]);
     expect(notZip.status).toBe(400);
     expect(await notZip.text()).toContain('not a valid zip');
@@ -204,5 +205,36 @@ describe('bundle retention', () => {
       .bind(Number(kept.id), Number(gone.id))
       .first<{ n: number }>();
     expect(rows?.n).toBe(0);
+  });
+});
+
+describe('releases made by sentry-cli', () => {
+  it('are created per project, finalized, and unknown ones are a 404', async () => {
+    const project = await createProject('releases');
+    const token = await createToken('releases');
+    const headers = { ...bearer(token), 'Content-Type': 'application/json' };
+    const created = await call('/api/0/organizations/any/releases/', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ version: 'shop@5.0.0', projects: [Number(project.id)] }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ version: 'shop@5.0.0', dateReleased: null });
+    const finalized = await call('/api/0/organizations/any/releases/shop%405.0.0/', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ projects: [project.id], dateReleased: '2026-12-04T10:00:00Z' }),
+    });
+    expect(await finalized.json()).toMatchObject({
+      version: 'shop@5.0.0',
+      dateReleased: '2026-12-04T10:00:00.000Z',
+      projects: [{ name: 'releases' }],
+    });
+    const unknown = await call('/api/0/organizations/any/releases/shop@0.0.1/', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ projects: [project.id], dateReleased: '2026-12-04T10:00:00Z' }),
+    });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -5,10 +5,10 @@ import { json } from '../http/json';
 import { readJson } from '../http/readJson';
 import { digestHex } from '../lib/digestHex';
 import { bundleExists } from '../store/artifactBundles';
-import { type ProjectRecord, selectProjects } from '../store/projects';
 import { chunkKey } from './r2Keys';
 import { readBundle } from './readBundle';
 import { type UploadRequest, uploadGrantOf } from './requireUploadToken';
+import { resolveUploadProjects } from './resolveUploadProjects';
 import { storeBundle } from './storeBundle';
 import { UPLOAD_LIMITS } from './uploadLimits';
 
@@ -55,24 +55,6 @@ function parseBody(body: Record<string, unknown>): AssembleBody {
   };
 }
 
-/** The projects named (by id or name, as SENTRY_PROJECT may give either) that the token may write. */
-async function resolveProjects(
-  db: D1Database,
-  names: string[],
-  allowed: number[] | null,
-): Promise<ProjectRecord[]> {
-  const all = await selectProjects(db);
-  return names.map((name) => {
-    const project = all.find((p) => String(p.id) === name) ?? all.find((p) => p.name === name);
-    if (!project)
-      throw new ClientError(400, `One or more projects are invalid: no project ${name}`);
-    if (allowed && !allowed.includes(project.id)) {
-      throw new ClientError(403, `this token may not upload for project ${name}`);
-    }
-    return project;
-  });
-}
-
 async function readChunks(bucket: R2Bucket, chunks: string[]) {
   const objects = await Promise.all(chunks.map((chunk) => bucket.get(chunkKey(chunk))));
   const found = objects.filter((object) => object !== null);
@@ -106,7 +88,7 @@ const answer = (state: string, missingChunks: string[] = [], detail: string | nu
 export async function assembleRoute(request: IRequest, env: Env): Promise<Response> {
   const body = parseBody(await readJson(request));
   const grant = uploadGrantOf(request as UploadRequest);
-  const projects = await resolveProjects(env.DB, [...new Set(body.projects)], grant.projects);
+  const projects = await resolveUploadProjects(env.DB, [...new Set(body.projects)], grant.projects);
   const pending = [];
   for (const project of projects) {
     if (!(await bundleExists(env.DB, project.id, body.checksum))) pending.push(project);
