@@ -184,7 +184,7 @@ const assembleCpu = await time(
   () => zip,
   (bytes) => {
     const bundle = lib.readBundle(bytes);
-    for (const map of lib.indexBundle(bundle)) lib.prepareSourceMap(bundle.contents[map.path]);
+    for (const map of lib.indexBundle(bundle)) lib.prepareSourceMap(bundle.read(map.path));
   },
   5,
 );

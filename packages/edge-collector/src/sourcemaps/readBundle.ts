@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { type UnzipFileFilter, unzipSync } from 'fflate';
 import { ClientError } from '../http/ClientError';
 import { UPLOAD_LIMITS } from './uploadLimits';
 
@@ -20,8 +20,11 @@ export interface ArtifactBundle {
   };
   /** Entry path in the zip → what the manifest says of it. */
   files: Map<string, ManifestFile>;
-  /** Entry path in the zip → inflated content. */
-  contents: Record<string, Uint8Array>;
+  /**
+   * Inflates one entry. Entries are inflated one at a time, when needed, so a bundle never
+   * holds more than the zip and one inflated file in memory.
+   */
+  read(path: string): Uint8Array | undefined;
 }
 
 /** A zip entry name that stays inside the bundle: relative, no `..`, no backslash or drive. */
@@ -30,50 +33,56 @@ function isSafePath(name: string): boolean {
   return !name.split('/').some((segment) => segment === '..');
 }
 
-/** Declared sizes are checked before anything is inflated, and fflate inflates no further. */
-function inflate(zip: Uint8Array): Record<string, Uint8Array> {
+/** Checks every entry's name and declared size from the zip's directory, inflating none. */
+function checkEntries(zip: Uint8Array): Set<string> {
+  const names = new Set<string>();
   let total = 0;
-  let count = 0;
+  unzip(zip, (entry) => {
+    if (names.size >= UPLOAD_LIMITS.files) {
+      throw new ClientError(400, `bundle has more than ${UPLOAD_LIMITS.files} files`);
+    }
+    if (!isSafePath(entry.name)) {
+      throw new ClientError(400, `bundle entry ${JSON.stringify(entry.name)} escapes the bundle`);
+    }
+    if (entry.originalSize > UPLOAD_LIMITS.fileBytes) {
+      throw new ClientError(
+        413,
+        `bundle entry ${entry.name} inflates to over ${UPLOAD_LIMITS.fileBytes} bytes`,
+      );
+    }
+    const ratio = entry.originalSize / Math.max(1, entry.size);
+    if (entry.originalSize > 1024 * 1024 && ratio > UPLOAD_LIMITS.compressionRatio) {
+      throw new ClientError(
+        413,
+        `bundle entry ${entry.name} is compressed ${Math.round(ratio)}:1 (a zip bomb?)`,
+      );
+    }
+    total += entry.originalSize;
+    if (total > UPLOAD_LIMITS.totalInflatedBytes) {
+      throw new ClientError(
+        413,
+        `bundle inflates to over ${UPLOAD_LIMITS.totalInflatedBytes} bytes`,
+      );
+    }
+    names.add(entry.name);
+    return false;
+  });
+  return names;
+}
+
+/** fflate's unzip with a filter; what it throws for a broken zip becomes a 400. */
+function unzip(zip: Uint8Array, filter: UnzipFileFilter): Record<string, Uint8Array> {
   try {
-    return unzipSync(zip, {
-      filter(entry) {
-        count++;
-        if (count > UPLOAD_LIMITS.files) {
-          throw new ClientError(400, `bundle has more than ${UPLOAD_LIMITS.files} files`);
-        }
-        if (!isSafePath(entry.name)) {
-          throw new ClientError(
-            400,
-            `bundle entry ${JSON.stringify(entry.name)} escapes the bundle`,
-          );
-        }
-        if (entry.originalSize > UPLOAD_LIMITS.fileBytes) {
-          throw new ClientError(
-            413,
-            `bundle entry ${entry.name} inflates to over ${UPLOAD_LIMITS.fileBytes} bytes`,
-          );
-        }
-        const ratio = entry.originalSize / Math.max(1, entry.size);
-        if (entry.originalSize > 1024 * 1024 && ratio > UPLOAD_LIMITS.compressionRatio) {
-          throw new ClientError(
-            413,
-            `bundle entry ${entry.name} is compressed ${Math.round(ratio)}:1 (a zip bomb?)`,
-          );
-        }
-        total += entry.originalSize;
-        if (total > UPLOAD_LIMITS.totalInflatedBytes) {
-          throw new ClientError(
-            413,
-            `bundle inflates to over ${UPLOAD_LIMITS.totalInflatedBytes} bytes`,
-          );
-        }
-        return !entry.name.endsWith('/');
-      },
-    });
+    return unzipSync(zip, { filter });
   } catch (error) {
     if (error instanceof ClientError) throw error;
     throw new ClientError(400, `bundle is not a valid zip: ${(error as Error).message}`);
   }
+}
+
+/** One entry, inflated no further than its declared (already checked) size. */
+function inflateEntry(zip: Uint8Array, path: string): Uint8Array | undefined {
+  return unzip(zip, (entry) => entry.name === path)[path];
 }
 
 function parseManifest(bytes: Uint8Array | undefined): Record<string, unknown> {
@@ -111,8 +120,10 @@ function parseFile(path: string, value: unknown): ManifestFile {
  * zips, entries that escape the bundle, zip bombs and manifests naming missing files.
  */
 export function readBundle(zip: Uint8Array): ArtifactBundle {
-  const contents = inflate(zip);
-  const manifest = parseManifest(contents['manifest.json']);
+  const names = checkEntries(zip);
+  const manifest = parseManifest(
+    names.has('manifest.json') ? inflateEntry(zip, 'manifest.json') : undefined,
+  );
   const listed = manifest.files;
   if (typeof listed !== 'object' || listed === null) {
     throw new ClientError(400, 'bundle manifest.json has no files');
@@ -121,7 +132,7 @@ export function readBundle(zip: Uint8Array): ArtifactBundle {
   for (const [path, value] of Object.entries(listed)) {
     if (!isSafePath(path))
       throw new ClientError(400, `manifest path ${JSON.stringify(path)} escapes the bundle`);
-    if (!contents[path]) throw new ClientError(400, `manifest lists ${path}, which the zip lacks`);
+    if (!names.has(path)) throw new ClientError(400, `manifest lists ${path}, which the zip lacks`);
     files.set(path, parseFile(path, value));
   }
   return {
@@ -132,6 +143,6 @@ export function readBundle(zip: Uint8Array): ArtifactBundle {
       dist: text(manifest.dist),
     },
     files,
-    contents,
+    read: (path) => (names.has(path) ? inflateEntry(zip, path) : undefined),
   };
 }

@@ -27,23 +27,23 @@ export async function storeBundle(
 ): Promise<{ maps: number; problems: number }> {
   const { projectId, checksum } = target;
   const rows: MapIndexRecord[] = [];
-  const writes: Promise<unknown>[] = [bucket.put(bundleKey(projectId, checksum), zip)];
+  await bucket.put(bundleKey(projectId, checksum), zip);
   let problems = 0;
-  indexBundle(bundle).forEach((map, index) => {
-    const content = bundle.contents[map.path];
+  // One map at a time: memory holds the zip and one map, however many the bundle has.
+  for (const [index, map] of indexBundle(bundle).entries()) {
+    const content = bundle.read(map.path);
     const prepared = content
       ? prepareSourceMap(content)
-      : { ok: false as const, problem: 'missing' };
+      : { ok: false as const, problem: 'the source map is missing from the bundle' };
     const key = mapKey(projectId, checksum, index);
-    if (prepared.ok) writes.push(bucket.put(key, prepared.text));
+    if (prepared.ok) await bucket.put(key, prepared.text);
     else problems++;
     const debugId = map.debugId ?? (prepared.ok ? prepared.debugId : undefined) ?? null;
     const problem = prepared.ok ? null : prepared.problem;
     const base = { debugId, release: target.release, mapKey: key, problem };
     if (map.urlPaths.length === 0) rows.push({ ...base, urlPath: null });
     for (const urlPath of map.urlPaths) rows.push({ ...base, urlPath });
-  });
-  await Promise.all(writes);
+  }
   await insertBundle(
     db,
     {
