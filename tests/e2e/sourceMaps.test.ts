@@ -120,7 +120,13 @@ describe('source maps uploaded with sentry-cli', () => {
   it('maps a Faultline SDK error to original files, lines, functions and context by release and URL', async () => {
     const project = await collector.createProject('sourcemaps-faultline');
     const first = await build();
+    // What Sentry's bundler plugins do around the upload: create the release, then finalize it.
+    const setup = { url: collector.url, token, project: project.name };
+    const created = await sentryCli(['releases', 'new', 'shop@1.0.0'], setup);
+    expect(created.output).toContain('Created release shop@1.0.0');
     const output = await upload(project, first, ['--release', 'shop@1.0.0']);
+    const finalized = await sentryCli(['releases', 'finalize', 'shop@1.0.0'], setup);
+    expect(finalized.output).toContain('Finalized release shop@1.0.0');
     expect(output).toContain(`~/${first.script}`);
     serve(first, faultlinePage(project.dsn, 'shop@1.0.0', first.script), '/first');
     const { issue, event, frames } = await clickAndRead(project, '/first');

@@ -11,9 +11,9 @@ import type { SentryEvent } from '../protocol/SentryEvent';
 import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
-import type { EventRecord } from '../store/events';
 import { symbolicateEvent } from '../symbolicate/symbolicateEvent';
 import type { ArtifactReader } from '../types/ArtifactReader';
+import type { EventRecord } from '../types/EventRecord';
 
 export interface ProcessContext {
   projectId: number;
@@ -28,46 +28,58 @@ export interface ProcessContext {
   settings?: ProjectSettings;
   /** The project's secret salt, for hashed IPs (distinct users) and hashed scrubbed values. */
   salt?: string;
-  /** Uploaded source maps of the project; without it, frames stay as sent. */
-  artifacts?: ArtifactReader;
 }
 
 /**
- * The pipeline from a validated event (see `normalizeEvent`) to a row ready
- * to store: enrich → parse stack → symbolicate → scrub → fingerprint → trim. Plain
- * functions of plain data, so each stage can be tested alone. Validation,
- * filters and the rate limit run before it (see `ingestEvent`).
+ * The consumer's stages for one validated, admitted event (see `acceptEvent` for the
+ * edge's): enrich → parse stack → symbolicate → scrub → fingerprint → trim, in the style
+ * of Sentry's `prepareEvent`. Plain functions of plain data, so each stage can be tested
+ * alone; symbolication reads the project's uploaded source maps through `artifacts`
+ * (without it, frames stay as sent).
  */
 export async function processEvent(
   normalized: SentryEvent,
   context: ProcessContext,
+  artifacts?: ArtifactReader,
 ): Promise<EventRecord> {
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
   const salt = context.salt ?? '';
   const scrubOptions = scrubOptionsFor(settings, salt);
   // Before the IP is dropped; a user id the project scrubs is counted by its hash.
   const userKey = identifyUser(normalized, context.clientIp, salt, masksUserId(scrubOptions));
-  const parsed = parseEventStacks(
-    enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp }),
-  );
-  const enriched = await symbolicateEvent(parsed, context.artifacts);
-  const event = scrubEvent(enriched, scrubOptions);
-  const { title, culprit } = describeEvent(event);
+  let event = enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp });
+  event = parseEventStacks(event);
+  event = await symbolicateEvent(event, artifacts);
+  event = scrubEvent(event, scrubOptions);
   const fingerprint = fingerprintEvent(event, parseFingerprintRules(settings.fingerprintRules));
-  return {
+  return toEventRecord(event, {
     projectId: context.projectId,
-    eventId: event.event_id,
+    receivedAt: context.receivedAt,
     fingerprint,
+    userKey,
+  });
+}
+
+/** The row to store for a processed event: its description, tags and trimmed payload. */
+function toEventRecord(
+  event: SentryEvent,
+  facts: { projectId: number; receivedAt: number; fingerprint: string; userKey: string | null },
+): EventRecord {
+  const { title, culprit } = describeEvent(event);
+  return {
+    projectId: facts.projectId,
+    eventId: event.event_id,
+    fingerprint: facts.fingerprint,
     title,
     culprit,
     level: event.level,
     platform: event.platform,
-    receivedAt: context.receivedAt,
+    receivedAt: facts.receivedAt,
     occurredAt: Math.round(event.timestamp * 1000),
-    payload: serializeForStorage({ ...event, received: context.receivedAt / 1000 }),
+    payload: serializeForStorage({ ...event, received: facts.receivedAt / 1000 }),
     release: typeof event.release === 'string' ? event.release : null,
-    userKey,
-    tags: eventTags(event, userKey),
+    userKey: facts.userKey,
+    tags: eventTags(event, facts.userKey),
     ingestToken: randomHex(8),
   };
 }
