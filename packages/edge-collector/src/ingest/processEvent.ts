@@ -12,6 +12,7 @@ import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import type { EventRecord } from '../store/events';
+import { eventTraceId } from '../traces/eventTraceId';
 
 export interface ProcessContext {
   projectId: number;
@@ -63,6 +64,7 @@ export async function processEvent(
     release: typeof event.release === 'string' ? event.release : null,
     userKey,
     tags: eventTags(event, userKey),
+    traceId: eventTraceId(event),
     ingestToken: randomHex(8),
   };
 }

@@ -25,6 +25,8 @@ export interface EventRecord {
   release?: string | null;
   /** Who it happened to: `id:<user.id>` or `ip:<salted hash>`; never an IP. */
   userKey?: string | null;
+  /** The trace the event happened in (`contexts.trace.trace_id`), for the trace view. */
+  traceId?: string | null;
   /** Tag values counted per issue: browser, os, url, release, environment, user, … */
   tags?: [string, string][];
   /**
@@ -113,6 +115,16 @@ export async function insertEvent(
         record.level,
         await gzipText(record.payload),
       ),
+    // A resent event id keeps the trace id it was stored with.
+    ...(record.traceId
+      ? [
+          db
+            .prepare(
+              `UPDATE events SET trace_id = ? WHERE project_id = ? AND event_id = ? AND trace_id IS NULL`,
+            )
+            .bind(record.traceId, projectId, record.eventId),
+        ]
+      : []),
     ...(tags.length > 0
       ? [
           db

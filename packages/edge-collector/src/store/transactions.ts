@@ -1,4 +1,6 @@
 // SQL for performance transactions.
+import type { TraceSegment } from '../types/Trace';
+import { gzipText } from './payloadCodec';
 
 export interface TransactionRecord {
   projectId: number;
@@ -16,6 +18,8 @@ export interface TransactionRecord {
   measurements: Record<string, { value: number; unit?: string }>;
   receivedAt: number;
   payload: string;
+  /** The transaction in the trace model, with its spans; stored gzip-compressed. */
+  segment?: TraceSegment;
 }
 
 interface TransactionRow {
@@ -40,8 +44,8 @@ export async function insertTransaction(db: D1Database, record: TransactionRecor
     .prepare(
       `INSERT OR IGNORE INTO transactions (project_id, event_id, name, op, status, trace_id,
          start_timestamp, timestamp, duration_ms, release, environment, measurements,
-         received_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         received_at, payload, span_id, parent_span_id, segment_gzip)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       record.projectId,
@@ -58,6 +62,9 @@ export async function insertTransaction(db: D1Database, record: TransactionRecor
       JSON.stringify(record.measurements),
       record.receivedAt,
       record.payload,
+      record.segment?.spanId ?? '',
+      record.segment?.parentSpanId ?? null,
+      record.segment ? await gzipText(JSON.stringify(record.segment)) : null,
     )
     .run();
 }

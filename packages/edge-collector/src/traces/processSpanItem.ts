@@ -1,0 +1,22 @@
+import type { ScrubOptions } from '../scrub/scrubEvent';
+import { prepareSegment } from './prepareSegment';
+import { scrubSegmentUpdate } from './scrubSegment';
+import { type StreamedSegments, spanStreamToSegments } from './spanStreamToSegments';
+
+/**
+ * A `span` item (span v2) to segments ready to store and late updates of
+ * stored ones: mapped to the trace model, then each segment goes through the
+ * stages every transaction does (`prepareSegment`) and each update is
+ * scrubbed the same way.
+ */
+export function processSpanItem(
+  payload: unknown,
+  projectId: number,
+  scrubOptions: ScrubOptions,
+): StreamedSegments {
+  const { segments, updates } = spanStreamToSegments(payload, projectId);
+  return {
+    segments: segments.map((segment) => prepareSegment(segment, scrubOptions)),
+    updates: updates.map((update) => scrubSegmentUpdate(update, scrubOptions)),
+  };
+}
