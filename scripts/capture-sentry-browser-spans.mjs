@@ -121,7 +121,7 @@ const site = await serve(PORT, (request, response) => {
     return response.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE_HTML);
   response.writeHead(404).end();
 });
-const other = await serve(OTHER_PORT, (request, response) =>
+const other = await serve(OTHER_PORT, (_request, response) =>
   response.writeHead(200, cors).end('ok'),
 );
 
@@ -158,7 +158,7 @@ other.close();
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
-envelopes.forEach((body, index) =>
-  writeFileSync(join(OUT, `${String(index + 1).padStart(2, '0')}.envelope`), body),
-);
+for (const [index, body] of envelopes.entries()) {
+  writeFileSync(join(OUT, `${String(index + 1).padStart(2, '0')}.envelope`), body);
+}
 console.log(`${envelopes.length} envelopes from ${origin} written to ${OUT}`);

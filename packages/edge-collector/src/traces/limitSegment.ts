@@ -47,8 +47,10 @@ export function limitSegment(segment: TraceSegment, maxBytes = MAX_SEGMENT_BYTES
   const byDuration = [...spans].sort(
     (a, b) => a.timestamp - a.startTimestamp - (b.timestamp - b.startTimestamp),
   );
+  // Room for the `trimmedSpans` note itself.
+  const target = maxBytes - 32;
   for (const span of byDuration) {
-    if (total <= maxBytes) break;
+    if (total <= target) break;
     dropped.add(span);
     total -= sizeOf(span) + 1;
   }
