@@ -23,19 +23,20 @@ function countFailure(error: unknown, ingest: IngestContext, quantity: number): 
  * One `span` item (@sentry/browser 11's span v2 stream): process (map → name
  * → scrub → fit, see `processSpanItem`), each new segment takes a slot of the
  * transactions' rate limit, then store, merging late web vitals into their
- * page load. Counted as `span` outcomes, `item_count` of them.
+ * page load. Counted as `span` outcomes: the spans stored `accepted`, spans
+ * without ids or times `invalid` (`malformed`).
  */
 export async function ingestSpans(
   json: unknown,
   ingest: IngestContext,
   quantity: number,
 ): Promise<void> {
+  const processed = processSpanItem(
+    json,
+    ingest.projectId,
+    scrubOptionsFor(ingest.settings, ingest.salt),
+  );
   try {
-    const processed = processSpanItem(
-      json,
-      ingest.projectId,
-      scrubOptionsFor(ingest.settings, ingest.salt),
-    );
     for (const _segment of processed.segments) {
       await applyRateLimit(
         ingest.db,
@@ -50,5 +51,6 @@ export async function ingestSpans(
     countFailure(error, ingest, quantity);
     throw error;
   }
-  ingest.outcomes.add('accepted', 'span', '', quantity);
+  if (processed.accepted > 0) ingest.outcomes.add('accepted', 'span', '', processed.accepted);
+  if (processed.invalid > 0) ingest.outcomes.add('invalid', 'span', 'malformed', processed.invalid);
 }

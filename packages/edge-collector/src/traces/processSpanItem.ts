@@ -14,8 +14,9 @@ export function processSpanItem(
   projectId: number,
   scrubOptions: ScrubOptions,
 ): StreamedSegments {
-  const { segments, updates } = spanStreamToSegments(payload, projectId);
+  const { segments, updates, ...counts } = spanStreamToSegments(payload, projectId);
   return {
+    ...counts,
     segments: segments.map((segment) => prepareSegment(segment, scrubOptions)),
     updates: updates.map((update) => scrubSegmentUpdate(update, scrubOptions)),
   };

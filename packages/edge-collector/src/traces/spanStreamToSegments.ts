@@ -12,6 +12,9 @@ import { webVitalAttribution, webVitalMeasurements } from './webVitalMeasurement
 export interface StreamedSegments {
   segments: TraceSegment[];
   updates: SegmentUpdate[];
+  /** Spans kept, and spans dropped for lacking ids or times. */
+  accepted: number;
+  invalid: number;
 }
 
 /** Ops of the spans that only carry a web vital: folded into measurements, not kept as spans. */
@@ -96,7 +99,8 @@ function toSegment(span: StreamedSpan, projectId: number, collected: Collected):
  */
 export function spanStreamToSegments(payload: unknown, projectId: number): StreamedSegments {
   const rawItems = (payload as { items?: unknown } | null)?.items;
-  const spans = (Array.isArray(rawItems) ? rawItems : [])
+  const items = Array.isArray(rawItems) ? rawItems : [];
+  const spans = items
     .map(readStreamedSpan)
     .filter((span): span is StreamedSpan => span !== undefined);
   const roots = new Map<string, StreamedSpan>();
@@ -127,5 +131,5 @@ export function spanStreamToSegments(payload: unknown, projectId: number): Strea
       const [traceId = '', spanId = ''] = key.split(':');
       return { projectId, traceId, spanId, ...entry };
     });
-  return { segments, updates };
+  return { segments, updates, accepted: spans.length, invalid: items.length - spans.length };
 }
