@@ -57,8 +57,25 @@ export interface SentryTracingPage {
   stop: () => Promise<void>;
 }
 
-/** Bundles the page script with esbuild and serves page, script, image and API on loopback. */
-export async function serveSentryTracingPage(): Promise<SentryTracingPage> {
+/** Forwards an API request to a backend, with the trace headers the browser sent. */
+async function forward(upstream: string, path: string, headers: IncomingHttpHeaders) {
+  const traceHeaders: Record<string, string> = {};
+  for (const name of ['sentry-trace', 'baggage']) {
+    const value = headers[name];
+    if (typeof value === 'string') traceHeaders[name] = value;
+  }
+  const answer = await fetch(`${upstream}${path}`, { headers: traceHeaders });
+  return { status: answer.status, body: await answer.text() };
+}
+
+/**
+ * Bundles the page script with esbuild and serves page, script, image and API
+ * on loopback. With `apiUpstream`, `/api/orders/:id` is forwarded to
+ * `<apiUpstream>/orders/:id` (a backend on the page's origin, as behind a proxy).
+ */
+export async function serveSentryTracingPage(
+  options: { apiUpstream?: string } = {},
+): Promise<SentryTracingPage> {
   const bundle = await build({
     stdin: { contents: PAGE_SCRIPT, resolveDir: repoRoot, loader: 'js', sourcefile: 'page.js' },
     bundle: true,
@@ -77,7 +94,14 @@ export async function serveSentryTracingPage(): Promise<SentryTracingPage> {
       response.writeHead(200, { 'Content-Type': 'image/svg+xml' }).end(HERO_SVG);
     } else if (path.startsWith('/api/orders/')) {
       apiRequests.push(request.headers);
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":17}');
+      if (!options.apiUpstream) {
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":17}');
+        return;
+      }
+      forward(options.apiUpstream, path.slice('/api'.length), request.headers).then(
+        ({ status, body }) => response.writeHead(status).end(body),
+        () => response.writeHead(502).end(),
+      );
     } else if (path.startsWith('/orders/')) {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE_HTML);
     } else {
