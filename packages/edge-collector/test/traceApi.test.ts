@@ -7,8 +7,9 @@ import {
   createProject,
   envelope,
   outcomeCount,
-  projectStats,
   sendEnvelope,
+  statsWhen,
+  waitUntilIngested,
 } from './helpers';
 import { ENVELOPES, itemPayload } from './traces/fixtureItems';
 
@@ -58,9 +59,16 @@ function trace(project: CreatedProject, traceId = TRACE_ID) {
   return admin<TraceJson>(`/api/0/projects/${project.id}/traces/${traceId}/`);
 }
 
+/** Sends an envelope; a span item's is queued under its first span's ids: waits for it. */
 async function send(project: CreatedProject, body: string) {
   const response = await sendEnvelope(project, body);
   expect(response.status).toBe(200);
+  const lines = body.split('\n');
+  for (let index = 1; index < lines.length - 1; index += 2) {
+    if (JSON.parse(lines[index] as string).type !== 'span') continue;
+    const [first] = (JSON.parse(lines[index + 1] as string) as { items: CapturedSpan[] }).items;
+    await waitUntilIngested(Number(project.id), `${first?.trace_id}${first?.span_id}`);
+  }
 }
 
 /** The backend's part of the page load's trace: sentry-python's transaction, continued from the fetch span. */
@@ -137,7 +145,10 @@ describe('GET /api/0/projects/:id/traces/:traceId/', () => {
         measurements: page?.measurements,
       }),
     ]);
-    const stats = await projectStats(project);
+    const stats = await statsWhen(
+      project,
+      (current) => outcomeCount(current, 'accepted', 'span') > 0,
+    );
     expect(outcomeCount(stats, 'accepted', 'span')).toBe(pageload.items.length + 3);
   });
 

@@ -1,26 +1,6 @@
 // SQL for performance transactions.
-import type { TraceSegment } from '../types/Trace';
+import type { TransactionRecord } from '../types/TransactionRecord';
 import { gzipText } from './payloadCodec';
-
-export interface TransactionRecord {
-  projectId: number;
-  eventId: string;
-  name: string;
-  op: string;
-  status: string;
-  traceId: string;
-  /** Milliseconds since the epoch. */
-  startTimestamp: number;
-  timestamp: number;
-  durationMs: number;
-  release: string | null;
-  environment: string | null;
-  measurements: Record<string, { value: number; unit?: string }>;
-  receivedAt: number;
-  payload: string;
-  /** The transaction in the trace model, with its spans; stored gzip-compressed. */
-  segment?: TraceSegment;
-}
 
 interface TransactionRow {
   project_id: number;
@@ -38,9 +18,12 @@ interface TransactionRow {
   received_at: number;
 }
 
-/** Stores a transaction; a resent event id is ignored. */
-export async function insertTransaction(db: D1Database, record: TransactionRecord): Promise<void> {
-  await db
+/** Stores a transaction with its segment (gzip-compressed); a resent event id is ignored. */
+export async function insertTransactionStatement(
+  db: D1Database,
+  record: TransactionRecord,
+): Promise<D1PreparedStatement> {
+  return db
     .prepare(
       `INSERT OR IGNORE INTO transactions (project_id, event_id, name, op, status, trace_id,
          start_timestamp, timestamp, duration_ms, release, environment, measurements,
@@ -65,8 +48,7 @@ export async function insertTransaction(db: D1Database, record: TransactionRecor
       record.segment?.spanId ?? '',
       record.segment?.parentSpanId ?? null,
       record.segment ? await gzipText(JSON.stringify(record.segment)) : null,
-    )
-    .run();
+    );
 }
 
 /** A project's newest transactions, without their payloads. */

@@ -1,7 +1,8 @@
 import type { ScrubOptions } from '../scrub/scrubEvent';
+import type { StreamedSegments } from '../types/Trace';
 import { prepareSegment } from './prepareSegment';
 import { scrubSegmentUpdate } from './scrubSegment';
-import { type StreamedSegments, spanStreamToSegments } from './spanStreamToSegments';
+import { spanStreamToSegments } from './spanStreamToSegments';
 
 /**
  * A `span` item (span v2) to segments ready to store and late updates of

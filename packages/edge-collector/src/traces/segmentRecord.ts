@@ -1,5 +1,5 @@
-import type { TransactionRecord } from '../store/transactions';
 import type { TraceSegment } from '../types/Trace';
+import type { TransactionRecord } from '../types/TransactionRecord';
 
 /**
  * The row of a segment that came without a transaction event (a span v2

@@ -1,4 +1,4 @@
-import type { Measurement, SegmentUpdate, TraceSegment, TraceSpan } from '../types/Trace';
+import type { Measurement, StreamedSegments, TraceSegment, TraceSpan } from '../types/Trace';
 import {
   ownAttributes,
   readStreamedSpan,
@@ -7,15 +7,6 @@ import {
   toTraceSpan,
 } from './streamedSpan';
 import { webVitalAttribution, webVitalMeasurements } from './webVitalMeasurements';
-
-/** What one `span` item holds: whole segments, and late parts of segments sent before. */
-export interface StreamedSegments {
-  segments: TraceSegment[];
-  updates: SegmentUpdate[];
-  /** Spans kept, and spans dropped for lacking ids or times. */
-  accepted: number;
-  invalid: number;
-}
 
 /** Ops of the spans that only carry a web vital: folded into measurements, not kept as spans. */
 const VITAL_OP = /^ui\.(webvital\.|interaction\.)/;

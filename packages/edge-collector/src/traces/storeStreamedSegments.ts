@@ -5,8 +5,8 @@ import {
   selectSegment,
   updateSegment,
 } from '../store/traces';
-import { insertTransaction } from '../store/transactions';
-import type { SegmentUpdate, TraceSegment } from '../types/Trace';
+import { insertTransactionStatement } from '../store/transactions';
+import type { StreamedSegments } from '../types/Trace';
 import { mergeSegmentUpdate } from './mergeSegmentUpdate';
 import { segmentRecord } from './segmentRecord';
 
@@ -18,13 +18,13 @@ import { segmentRecord } from './segmentRecord';
  */
 export async function storeStreamedSegments(
   db: D1Database,
-  { segments, updates }: { segments: TraceSegment[]; updates: SegmentUpdate[] },
+  { segments, updates }: Pick<StreamedSegments, 'segments' | 'updates'>,
   receivedAt: number,
 ): Promise<void> {
   for (const segment of segments) {
     const pending = await selectPendingUpdates(db, segment);
     const merged = pending.updates.reduce(mergeSegmentUpdate, segment);
-    await insertTransaction(db, segmentRecord(merged, receivedAt));
+    await (await insertTransactionStatement(db, segmentRecord(merged, receivedAt))).run();
     await deletePendingUpdates(db, pending.ids);
   }
   for (const update of updates) {

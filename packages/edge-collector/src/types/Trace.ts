@@ -73,3 +73,12 @@ export interface SegmentUpdate {
   data: Record<string, unknown>;
   spans: TraceSpan[];
 }
+
+/** What one span v2 item holds: whole segments, and late parts of segments sent before. */
+export interface StreamedSegments {
+  segments: TraceSegment[];
+  updates: SegmentUpdate[];
+  /** Spans kept, and spans dropped for lacking ids or times. */
+  accepted: number;
+  invalid: number;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transactionTimes } from '../../src/ingest/processTransaction';
+import { transactionTimes } from '../../src/ingest/transactionTimes';
 import type { SentryEvent } from '../../src/protocol/SentryEvent';
 import { mergeSegmentUpdate } from '../../src/traces/mergeSegmentUpdate';
 import { prepareSegment } from '../../src/traces/prepareSegment';

@@ -1,31 +1,13 @@
 import { enrichEvent } from '../enrich/enrichEvent';
-import { ClientError } from '../http/ClientError';
 import { serializeForStorage } from '../limits/trimEvent';
 import { DEFAULT_PROJECT_SETTINGS } from '../projects/ProjectSettings';
-import { parseTimestamp } from '../protocol/parseTimestamp';
 import type { SentryEvent } from '../protocol/SentryEvent';
 import { scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
-import type { TransactionRecord } from '../store/transactions';
 import { prepareSegment } from '../traces/prepareSegment';
 import { transactionToSegment } from '../traces/transactionToSegment';
+import type { TransactionRecord } from '../types/TransactionRecord';
 import type { ProcessContext } from './processEvent';
-
-/**
- * A transaction's start and end in seconds, or a 400 when either is missing
- * or it ends before it starts. Checked before anything of an envelope is
- * stored, so a bad transaction does not leave half an envelope written.
- */
-export function transactionTimes(raw: unknown): { start: number; end: number } {
-  const input = (raw ?? {}) as Record<string, unknown>;
-  const start = parseTimestamp(input.start_timestamp);
-  const end = parseTimestamp(input.timestamp);
-  if (start === undefined || end === undefined) {
-    throw new ClientError(400, 'transaction needs start_timestamp and timestamp');
-  }
-  if (end < start) throw new ClientError(400, 'transaction ends before it starts');
-  return { start, end };
-}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
