@@ -34,6 +34,8 @@ export default defineConfig(async () => {
       name: 'collector',
       include: ['test/**/*.test.ts'],
       setupFiles: ['./test/applyMigrations.ts'],
+      // Ingest tests wait for the queue consumer after each send; the machine may be loaded.
+      testTimeout: 30_000,
     },
   };
 });
