@@ -168,3 +168,19 @@ export async function deletePendingUpdates(db: D1Database, ids: number[]): Promi
     .bind(JSON.stringify(ids))
     .run();
 }
+
+/** Deletes up to `limit` pending updates received before `before` (ms): their segment never came. */
+export async function deletePendingUpdatesBefore(
+  db: D1Database,
+  before: number,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .prepare(
+      `DELETE FROM pending_segment_updates WHERE id IN (
+         SELECT id FROM pending_segment_updates WHERE received_at < ? LIMIT ?)`,
+    )
+    .bind(before, limit)
+    .run();
+  return result.meta.changes;
+}
