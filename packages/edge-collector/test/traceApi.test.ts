@@ -188,7 +188,7 @@ describe('GET /api/0/projects/:id/traces/:traceId/', () => {
         { type: 'event' },
         {
           message: 'elsewhere',
-          contexts: { trace: { trace_id: '0'.repeat(31) + '1', span_id: '1'.repeat(16) } },
+          contexts: { trace: { trace_id: `${'0'.repeat(31)}1`, span_id: '1'.repeat(16) } },
         },
       ]),
     );
