@@ -21,6 +21,7 @@ import {
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
 import { projectStatsRoute } from './api/statsRoutes';
+import { getTraceRoute } from './api/traceRoutes';
 import { listTransactionsRoute } from './api/transactionRoutes';
 import {
   createWebhookRoute,
@@ -91,6 +92,7 @@ router
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
+  .get('/api/0/projects/:projectId/traces/:traceId/', getTraceRoute)
   .get('/api/0/projects/:projectId/ingest-failures/', listIngestFailuresRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)

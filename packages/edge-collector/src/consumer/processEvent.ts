@@ -12,6 +12,7 @@ import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
 import { symbolicateEvent } from '../symbolicate/symbolicateEvent';
+import { eventTraceId } from '../traces/eventTraceId';
 import type { ArtifactReader } from '../types/ArtifactReader';
 import type { EventRecord } from '../types/EventRecord';
 
@@ -80,6 +81,7 @@ function toEventRecord(
     release: typeof event.release === 'string' ? event.release : null,
     userKey: facts.userKey,
     tags: eventTags(event, facts.userKey),
+    traceId: eventTraceId(event),
     ingestToken: randomHex(8),
   };
 }
