@@ -4,6 +4,7 @@
 import type { OutcomeCount } from '../outcomes/OutcomeTally';
 import type { AlertPlan } from '../types/AlertPlan';
 import type { EventRecord } from '../types/EventRecord';
+import type { StreamedSegments } from '../types/Trace';
 import type { TransactionRecord } from '../types/TransactionRecord';
 import { alertPlanStatements } from './alertTriggers';
 import { eventStatements } from './events';
@@ -19,6 +20,8 @@ export interface StorableMessage {
   outcomes: OutcomeCount[];
   event?: { record: EventRecord; alerts: AlertPlan };
   transaction?: TransactionRecord;
+  /** A span v2 item's segments and late updates, stored apart (see `storeStreamedSegments`). */
+  spans?: StreamedSegments;
 }
 
 /** An alert some event of the batch fired whose deliveries wait in the outbox. */
@@ -43,7 +46,7 @@ export async function storeIngestBatch(
       statements.push(...(await eventStatements(db, event.record)));
       statements.push(...alertPlanStatements(db, event.record, event.alerts));
     }
-    if (transaction) statements.push(insertTransactionStatement(db, transaction));
+    if (transaction) statements.push(await insertTransactionStatement(db, transaction));
   }
   const outcomes = messages.flatMap((message) =>
     message.outcomes.map((count) => ({
