@@ -12,6 +12,7 @@ import {
   listIssuesRoute,
   updateIssueRoute,
 } from './api/issueRoutes';
+import { performanceListRoute, performanceSummaryRoute } from './api/performanceRoutes';
 import {
   createProjectRoute,
   getProjectRoute,
@@ -74,6 +75,8 @@ router
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
+  .get('/api/0/projects/:projectId/performance/', performanceListRoute)
+  .get('/api/0/projects/:projectId/performance/summary/', performanceSummaryRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)
   .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)

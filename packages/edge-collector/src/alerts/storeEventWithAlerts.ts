@@ -1,5 +1,7 @@
 import type { Env } from '../env';
+import { eventTraceId } from '../insights/eventTraceId';
 import { type EventRecord, insertEvent, type StoredEvent } from '../store/events';
+import { insertEventTraceStatements } from '../store/eventTraces';
 import { loadAlertSetup } from './alertSetupCache';
 import { alertStatements } from './alertStatements';
 import { deliverAlerts } from './deliverAlerts';
@@ -25,7 +27,11 @@ export async function storeEventWithAlerts(
   const filtersOnTags = setup.rules.some((rule) => rule.enabled && rule.filters.tags);
   const facts = eventFacts(record, filtersOnTags);
   const { statements, fireIndexes } = alertStatements(env.DB, record, facts, setup);
-  const stored = await insertEvent(env.DB, record, statements);
+  const traced = { ...record, traceId: eventTraceId(record.payload) };
+  const stored = await insertEvent(env.DB, record, [
+    ...statements,
+    ...insertEventTraceStatements(env.DB, traced),
+  ]);
   const fired = fireIndexes.some((index) => (stored.extraResults[index]?.meta.changes ?? 0) > 0);
   if (fired) {
     const event = { projectId: record.projectId, eventId: record.eventId };

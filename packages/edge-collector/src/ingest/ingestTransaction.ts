@@ -1,4 +1,5 @@
-import { insertTransaction } from '../store/transactions';
+import { transactionRecordToSegment } from '../insights/interimTraceSegment';
+import { storeTransactions } from '../insights/storeTransactions';
 import { admitEvent, storeAdmitted } from './admitEvent';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
@@ -15,7 +16,8 @@ export async function ingestTransaction(
   return storeAdmitted('transaction', ingest, async () => {
     // Times from the raw item: `normalizeEvent` keeps only milliseconds of a timestamp string.
     const record = processTransaction(event, transactionTimes(raw), ingest);
-    await insertTransaction(ingest.db, record);
+    const segment = transactionRecordToSegment(record);
+    await storeTransactions(ingest.db, [{ record, segment, settings: ingest.settings }]);
     return record.eventId;
   });
 }

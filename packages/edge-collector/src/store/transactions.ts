@@ -36,7 +36,15 @@ interface TransactionRow {
 
 /** Stores a transaction; a resent event id is ignored. */
 export async function insertTransaction(db: D1Database, record: TransactionRecord): Promise<void> {
-  await db
+  await insertTransactionStatement(db, record).run();
+}
+
+/** The statement `insertTransaction` runs, to put in a batch with the transaction's aggregates. */
+export function insertTransactionStatement(
+  db: D1Database,
+  record: TransactionRecord,
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT OR IGNORE INTO transactions (project_id, event_id, name, op, status, trace_id,
          start_timestamp, timestamp, duration_ms, release, environment, measurements,
@@ -58,8 +66,7 @@ export async function insertTransaction(db: D1Database, record: TransactionRecor
       JSON.stringify(record.measurements),
       record.receivedAt,
       record.payload,
-    )
-    .run();
+    );
 }
 
 /** A project's newest transactions, without their payloads. */
