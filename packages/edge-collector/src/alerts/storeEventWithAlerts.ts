@@ -22,6 +22,7 @@ export async function storeEventWithAlerts(
   env: Env,
   ctx: ExecutionContext,
   record: EventRecord,
+  extraStatements: D1PreparedStatement[] = [],
 ): Promise<StoredEvent> {
   const setup = await loadAlertSetup(env.DB, record.projectId);
   const filtersOnTags = setup.rules.some((rule) => rule.enabled && rule.filters.tags);
@@ -31,6 +32,7 @@ export async function storeEventWithAlerts(
   const stored = await insertEvent(env.DB, record, [
     ...statements,
     ...insertEventTraceStatements(env.DB, traced),
+    ...extraStatements,
   ]);
   const fired = fireIndexes.some((index) => (stored.extraResults[index]?.meta.changes ?? 0) > 0);
   if (fired) {

@@ -1,5 +1,4 @@
-import { transactionRecordToSegment } from '../insights/interimTraceSegment';
-import { storeTransactions } from '../insights/storeTransactions';
+import { storeTransactionInsights } from '../insights/storeTransactionInsights';
 import { admitEvent, storeAdmitted } from './admitEvent';
 import type { IngestContext } from './IngestContext';
 import { normalizeEvent } from './normalizeEvent';
@@ -16,8 +15,7 @@ export async function ingestTransaction(
   return storeAdmitted('transaction', ingest, async () => {
     // Times from the raw item: `normalizeEvent` keeps only milliseconds of a timestamp string.
     const record = processTransaction(event, transactionTimes(raw), ingest);
-    const segment = transactionRecordToSegment(record);
-    await storeTransactions(ingest.db, [{ record, segment, settings: ingest.settings }]);
+    await storeTransactionInsights(ingest, record);
     return record.eventId;
   });
 }
