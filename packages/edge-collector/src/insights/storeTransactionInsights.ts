@@ -8,20 +8,23 @@ import { N_PLUS_ONE_TYPE, nPlusOneEventRecord } from './nPlusOneEventRecord';
 import { storeTransactions } from './storeTransactions';
 
 /**
- * Stores a processed transaction with its aggregates (one D1 batch), then each
- * N+1 problem its spans show as an event of a `performance_n_plus_one` issue,
- * through the same store-with-alerts path as error events.
+ * Stores each N+1 problem a processed transaction's spans show as an event of
+ * a `performance_n_plus_one` issue (through the same store-with-alerts path as
+ * error events), then the transaction with its aggregates in one D1 batch.
+ * In that order, a stored transaction's problems are stored too; if the
+ * transaction's batch fails, the SDK's retry finds their events already
+ * stored (their ids derive from the transaction's) and counts nothing twice.
  */
 export async function storeTransactionInsights(
   ingest: IngestContext,
   record: TransactionRecord,
 ): Promise<void> {
   const segment = transactionRecordToSegment(record);
-  await storeTransactions(ingest.db, [{ record, segment, settings: ingest.settings }]);
   for (const problem of detectNPlusOne(segment)) {
     const { record: event, evidence } = nPlusOneEventRecord(segment, problem, ingest.receivedAt);
     await storeEventWithAlerts(ingest.env, ingest.ctx, event, [
       setIssueTypeStatement(ingest.db, event, N_PLUS_ONE_TYPE, evidence),
     ]);
   }
+  await storeTransactions(ingest.db, [{ record, segment, settings: ingest.settings }]);
 }
