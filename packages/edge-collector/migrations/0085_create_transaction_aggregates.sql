@@ -22,15 +22,19 @@ CREATE TABLE transaction_aggregates (
 
 CREATE INDEX transaction_aggregates_name ON transaction_aggregates (project_id, name, hour);
 
--- Error events by trace id, to count the errors that share a trace with a transaction.
-CREATE TABLE event_traces (
+-- Error events with what performance views and alerts ask of them: the trace they
+-- belong to (NULL when none), environment, level, time. For "errors sharing a trace
+-- with a transaction" and the error_rate alert trigger.
+CREATE TABLE event_index (
   project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-  trace_id TEXT NOT NULL,
   event_id TEXT NOT NULL,
+  trace_id TEXT,
+  environment TEXT NOT NULL,
+  level TEXT NOT NULL,
   occurred_at INTEGER NOT NULL,
-  PRIMARY KEY (project_id, trace_id, event_id)
+  PRIMARY KEY (project_id, event_id)
 );
 
-CREATE INDEX event_traces_occurred ON event_traces (project_id, occurred_at);
+CREATE INDEX event_index_trace ON event_index (project_id, trace_id) WHERE trace_id IS NOT NULL;
+CREATE INDEX event_index_occurred ON event_index (project_id, occurred_at);
 CREATE INDEX transactions_project_trace ON transactions (project_id, trace_id);
-CREATE INDEX transactions_project_time ON transactions (project_id, timestamp);

@@ -1,7 +1,7 @@
 import type { Env } from '../env';
-import { eventTraceId } from '../insights/eventTraceId';
+import { indexedEvent } from '../insights/indexedEvent';
+import { insertEventIndexStatement } from '../store/eventIndex';
 import { type EventRecord, insertEvent, type StoredEvent } from '../store/events';
-import { insertEventTraceStatements } from '../store/eventTraces';
 import { loadAlertSetup } from './alertSetupCache';
 import { alertStatements } from './alertStatements';
 import { deliverAlerts } from './deliverAlerts';
@@ -28,10 +28,9 @@ export async function storeEventWithAlerts(
   const filtersOnTags = setup.rules.some((rule) => rule.enabled && rule.filters.tags);
   const facts = eventFacts(record, filtersOnTags);
   const { statements, fireIndexes } = alertStatements(env.DB, record, facts, setup);
-  const traced = { ...record, traceId: eventTraceId(record.payload) };
   const stored = await insertEvent(env.DB, record, [
     ...statements,
-    ...insertEventTraceStatements(env.DB, traced),
+    insertEventIndexStatement(env.DB, indexedEvent(record)),
     ...extraStatements,
   ]);
   const fired = fireIndexes.some((index) => (stored.extraResults[index]?.meta.changes ?? 0) > 0);

@@ -5,7 +5,7 @@ import { json } from '../http/json';
 import { parseId } from '../http/parseId';
 import { type PerformanceFigures, performanceFigures } from '../insights/performanceFigures';
 import { WEB_VITALS, type WebVital } from '../insights/webVitals';
-import { selectErrorCountsByTransaction, selectSlowestTransactions } from '../store/eventTraces';
+import { selectErrorCountsByTransaction, selectSlowestTransactions } from '../store/eventIndex';
 import { selectProject } from '../store/projects';
 import { selectAggregateGroups } from '../store/transactionAggregates';
 import { type PerformanceSort, parsePerformanceQuery } from './parsePerformanceQuery';

@@ -1,19 +1,55 @@
-// SQL linking error events to trace ids (see migration 0085).
+// SQL for the event index: error events' trace, environment, level and time (migration 0085).
 
-/** Records that an error event belongs to a trace; nothing for an event without one. */
-export function insertEventTraceStatements(
+/** What the index keeps of an event. */
+export interface IndexedEvent {
+  projectId: number;
+  eventId: string;
+  traceId: string | null;
+  environment: string;
+  level: string;
+  occurredAt: number;
+}
+
+/** Indexes an event, in the batch that stores it. */
+export function insertEventIndexStatement(
   db: D1Database,
-  event: { projectId: number; eventId: string; occurredAt: number; traceId: string | null },
-): D1PreparedStatement[] {
-  if (!event.traceId) return [];
-  return [
-    db
-      .prepare(
-        `INSERT OR IGNORE INTO event_traces (project_id, trace_id, event_id, occurred_at)
-         VALUES (?, ?, ?, ?)`,
-      )
-      .bind(event.projectId, event.traceId, event.eventId, event.occurredAt),
-  ];
+  event: IndexedEvent,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO event_index (project_id, event_id, trace_id, environment, level,
+         occurred_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      event.projectId,
+      event.eventId,
+      event.traceId,
+      event.environment,
+      event.level,
+      event.occurredAt,
+    );
+}
+
+/**
+ * Error events (error, fatal) that occurred in [start, end) (ms), over one
+ * environment or all: what the error_rate trigger divides by transactions.
+ */
+export async function countErrorEvents(
+  db: D1Database,
+  projectId: number,
+  start: number,
+  end: number,
+  environment: string | null,
+): Promise<number> {
+  const row = await db
+    .prepare(
+      `SELECT count(*) AS errors FROM event_index
+       WHERE project_id = ? AND occurred_at >= ? AND occurred_at < ?
+         AND level IN ('error', 'fatal') AND (? IS NULL OR environment = ?)`,
+    )
+    .bind(projectId, start, end, environment, environment)
+    .first<{ errors: number }>();
+  return row?.errors ?? 0;
 }
 
 /**
@@ -29,9 +65,10 @@ export async function selectErrorCountsByTransaction(
   const { results } = await db
     .prepare(
       `SELECT t.name AS name, count(DISTINCT e.event_id) AS errors
-       FROM event_traces e JOIN transactions t
+       FROM event_index e JOIN transactions t
          ON t.project_id = e.project_id AND t.trace_id = e.trace_id
        WHERE e.project_id = ? AND e.occurred_at >= ? AND e.occurred_at < ?
+         AND e.trace_id IS NOT NULL
        GROUP BY t.name`,
     )
     .bind(projectId, start, end)
