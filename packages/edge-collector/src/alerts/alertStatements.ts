@@ -4,7 +4,7 @@ import {
   recordIssueUserStatement,
 } from '../store/alertTriggers';
 import type { EventRecord } from '../store/events';
-import { type AlertRule, isThresholdTrigger } from './AlertRule';
+import { type AlertRule, isCronTrigger, isThresholdTrigger } from './AlertRule';
 import type { EventFacts } from './eventFacts';
 import { matchesFilters } from './matchesFilters';
 
@@ -51,6 +51,7 @@ export function alertStatements(
     const age = rule.filters.issueAge;
     for (const trigger of rule.triggers) {
       if (trigger.type === 'new_release' && !facts.release) continue;
+      if (isCronTrigger(trigger)) continue; // evaluated by the cron, not per event
       fireIndexes.push(statements.length);
       statements.push(
         fireAlertStatement(db, {

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { runAlertJobs } from './alertJobs';
+import { runPerformanceAlerts } from './performanceAlertJob';
 import { runRetention } from './retentionJob';
 
 /**
@@ -10,6 +11,7 @@ export async function runScheduledJobs(env: Env, now: number): Promise<void> {
   const jobs: [string, () => Promise<unknown>][] = [
     ['retention', () => runRetention(env.DB, now)],
     ['alerts', () => runAlertJobs(env, now)],
+    ['performance alerts', () => runPerformanceAlerts(env, now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, job]) => job()));
   results.forEach((result, index) => {

@@ -64,7 +64,7 @@ async function send(project: CreatedProject, transaction: { event_id: string }) 
   expect(response.status).toBe(200);
 }
 
-describe('N+1 query issues', () => {
+describe('N+1 query issues', { timeout: 60_000 }, () => {
   it('turns a query per row into one performance_n_plus_one issue with its evidence', async () => {
     const project = await createProject('n-plus-one');
     const first = djangoTransaction('b'.repeat(32), 10);

@@ -75,7 +75,7 @@ function list(project: CreatedProject, query = ''): Promise<PerformanceRow[]> {
   return admin<PerformanceRow[]>(`/api/0/projects/${project.id}/performance/?${RANGE}${query}`);
 }
 
-describe('performance API', () => {
+describe('performance API', { timeout: 60_000 }, () => {
   let project: CreatedProject;
   const transactions = generateTransactions(2026, 240);
   const erroredTraces = transactions.filter((t) => t.name === '/checkout').slice(0, 3);
