@@ -46,7 +46,16 @@ export function detectNPlusOne(segment: TraceSegment): NPlusOneProblem[] {
   const problems = new Map<string, NPlusOneProblem>();
   let source: TraceSpan | null = null;
   let repeats: TraceSpan[] = [];
-  const hash = (span: TraceSpan) => normalizeQuery(span.description);
+  // Each description is normalized once: the walk compares it several times.
+  const normalized = new Map<TraceSpan, string>();
+  const hash = (span: TraceSpan) => {
+    let query = normalized.get(span);
+    if (query === undefined) {
+      query = normalizeQuery(span.description);
+      normalized.set(span, query);
+    }
+    return query;
+  };
 
   const store = () => {
     if (!source || repeats.length < N_PLUS_ONE_MIN_REPEATS) return;
