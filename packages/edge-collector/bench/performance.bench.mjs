@@ -189,7 +189,7 @@ function databaseFile(persistTo) {
   );
 }
 
-async function timeRequests(url, token, iterations = 60) {
+async function timeRequests(url, token, iterations = 20) {
   const times = [];
   for (let i = 0; i < iterations + 5; i++) {
     const start = performance.now();
@@ -232,6 +232,11 @@ try {
   dev = await startWranglerDev({ persistTo, vars: { FAULTLINE_ADMIN_TOKEN: token } });
   const base = `${dev.url}/api/0/projects/${project.id}/performance/`;
   const range = (hours) => `start=${END_HOUR - hours * 3600}&end=${END_HOUR}`;
+  // Baseline: a one-row read through the same Worker and D1, to show what the machine adds.
+  const trivial = await timeRequests(`${dev.url}/api/0/projects/${project.id}/`, token);
+  console.log(
+    `  baseline: GET the project (one row)         p50 ${fixed(trivial.median, 1)} ms, p95 ${fixed(trivial.p95, 1)} ms`,
+  );
   for (const [what, url] of [
     ['list, last 24 h', `${base}?${range(24)}&sort=p95`],
     ['list, 7 days', `${base}?${range(HOURS)}&sort=opportunity`],
