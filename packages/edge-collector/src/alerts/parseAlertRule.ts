@@ -9,7 +9,7 @@ import {
   MAX_WINDOW_MINUTES,
   ONE_SHOT_TRIGGERS,
   THRESHOLD_TRIGGERS,
-} from './AlertRule';
+} from '../types/AlertRule';
 import { parseCronTrigger } from './parseCronTrigger';
 
 export type AlertRuleInput = Omit<AlertRule, 'id' | 'projectId'>;

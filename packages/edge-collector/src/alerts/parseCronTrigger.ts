@@ -1,6 +1,6 @@
 import { ClientError } from '../http/ClientError';
 import { WEB_VITALS } from '../insights/webVitals';
-import { type AlertTrigger, MAX_WINDOW_MINUTES } from './AlertRule';
+import { type AlertTrigger, MAX_WINDOW_MINUTES } from '../types/AlertRule';
 
 /** `p75(lcp)` style: a percentile of the duration or a web vital. */
 export const METRIC_PATTERN = new RegExp(`^(p50|p75|p95)\\((duration|${WEB_VITALS.join('|')})\\)$`);

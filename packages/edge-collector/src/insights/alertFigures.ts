@@ -1,5 +1,5 @@
-import type { PerformanceRegressionTrigger } from '../alerts/AlertRule';
 import type { AggregateGroup } from '../store/transactionAggregates';
+import type { PerformanceRegressionTrigger } from '../types/AlertRule';
 import { metricSketch } from './performanceFigures';
 import { sketchQuantile } from './quantileSketch';
 

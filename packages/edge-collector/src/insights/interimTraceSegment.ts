@@ -3,8 +3,8 @@
 // aggregates and the N+1 detector consume the one trace model already. Only
 // what they read is mapped; spans come from the stored (scrubbed) payload.
 
-import type { TransactionRecord } from '../store/transactions';
 import type { TraceSegment, TraceSpan } from '../types/Trace';
+import type { TransactionRecord } from '../types/TransactionRecord';
 
 /** Seconds (number or RFC 3339 string) → milliseconds since the epoch. */
 function toMs(value: unknown): number | undefined {

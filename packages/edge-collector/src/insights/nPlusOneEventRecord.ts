@@ -1,6 +1,6 @@
 import { randomHex } from '../lib/randomHex';
 import { sha256Sync } from '../lib/sha256Sync';
-import type { EventRecord } from '../store/events';
+import type { EventRecord } from '../types/EventRecord';
 import type { TraceSegment } from '../types/Trace';
 import type { NPlusOneProblem } from './detectNPlusOne';
 

@@ -1,9 +1,3 @@
-import {
-  type AlertRule,
-  type ErrorRateTrigger,
-  isCronTrigger,
-  type PerformanceRegressionTrigger,
-} from '../alerts/AlertRule';
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import type { Env } from '../env';
 import { type AlertFigures, regressionFigures } from '../insights/alertFigures';
@@ -11,6 +5,12 @@ import { previousRelease } from '../insights/previousRelease';
 import { fireCronAlert, selectCronRules, selectReleaseSpans } from '../store/cronAlerts';
 import { countErrorEvents } from '../store/eventIndex';
 import { type AggregateFilter, selectAggregateGroups } from '../store/transactionAggregates';
+import {
+  type AlertRule,
+  type ErrorRateTrigger,
+  isCronTrigger,
+  type PerformanceRegressionTrigger,
+} from '../types/AlertRule';
 
 const HOUR = 3600;
 const WEEK = 7 * 24 * HOUR;

@@ -1,6 +1,6 @@
 // SQL for alert triggers the cron evaluates from aggregates (performance_regression,
 // error_rate): their rules, releases' spans, and firing with the rule's throttle.
-import type { AlertRule } from '../alerts/AlertRule';
+import type { AlertRule } from '../types/AlertRule';
 
 /** Enabled rules with at least one cron-evaluated trigger, all projects. */
 export async function selectCronRules(db: D1Database): Promise<AlertRule[]> {

@@ -1,4 +1,5 @@
 // SQL for the event index: error events' trace, environment, level and time (migration 0085).
+import type { EventRecord } from '../types/EventRecord';
 
 /** What the index keeps of an event. */
 export interface IndexedEvent {
@@ -8,6 +9,33 @@ export interface IndexedEvent {
   environment: string;
   level: string;
   occurredAt: number;
+}
+
+/** `contexts.trace.trace_id` (32 hex) of a processed event's payload, or null. */
+function traceIdOf(payload: string): string | null {
+  try {
+    const traceId = JSON.parse(payload)?.contexts?.trace?.trace_id;
+    return typeof traceId === 'string' && /^[0-9a-f]{32}$/i.test(traceId)
+      ? traceId.toLowerCase()
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the index keeps of a stored event. The trace id is read from the payload
+ * until events carry it as a field (the trace model's ingest).
+ */
+export function indexedEvent(record: EventRecord): IndexedEvent {
+  return {
+    projectId: record.projectId,
+    eventId: record.eventId,
+    traceId: traceIdOf(record.payload),
+    environment: record.tags?.find(([key]) => key === 'environment')?.[1] ?? '',
+    level: record.level,
+    occurredAt: record.occurredAt,
+  };
 }
 
 /** Indexes an event, in the batch that stores it. */

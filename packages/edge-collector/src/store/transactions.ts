@@ -1,22 +1,5 @@
 // SQL for performance transactions.
-
-export interface TransactionRecord {
-  projectId: number;
-  eventId: string;
-  name: string;
-  op: string;
-  status: string;
-  traceId: string;
-  /** Milliseconds since the epoch. */
-  startTimestamp: number;
-  timestamp: number;
-  durationMs: number;
-  release: string | null;
-  environment: string | null;
-  measurements: Record<string, { value: number; unit?: string }>;
-  receivedAt: number;
-  payload: string;
-}
+import type { TransactionRecord } from '../types/TransactionRecord';
 
 interface TransactionRow {
   project_id: number;
@@ -35,11 +18,6 @@ interface TransactionRow {
 }
 
 /** Stores a transaction; a resent event id is ignored. */
-export async function insertTransaction(db: D1Database, record: TransactionRecord): Promise<void> {
-  await insertTransactionStatement(db, record).run();
-}
-
-/** The statement `insertTransaction` runs, to put in a batch with the transaction's aggregates. */
 export function insertTransactionStatement(
   db: D1Database,
   record: TransactionRecord,

@@ -18,8 +18,12 @@ export interface SeededTransaction {
   dbMs: number;
 }
 
-/** An hour boundary far from any test's clock: aggregates are read with start/end. */
-export const BASE_HOUR = 1_780_002_000 - (1_780_002_000 % 3600);
+/**
+ * An hour boundary three days back, fixed when the tests load: aggregates are read
+ * with start/end, and events within 30 days keep their timestamps (older ones are
+ * clamped to the receive time, as Relay does).
+ */
+export const BASE_HOUR = Math.floor(Date.now() / 3_600_000) * 3600 - 3 * 24 * 3600;
 
 const hex = (random: () => number, length: number) =>
   Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
