@@ -36,6 +36,9 @@ export default defineConfig(async () => {
       setupFiles: ['./test/applyMigrations.ts'],
       // Ingest tests wait for the queue consumer after each send; the machine may be loaded.
       testTimeout: 30_000,
+      // One test file at a time: files share the local ingest queue, and a batch
+      // consumed in another file's isolate would land in that file's storage.
+      fileParallelism: false,
     },
   };
 });

@@ -2,7 +2,9 @@ import { loadAlertSetup } from '../alerts/alertSetupCache';
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import type { Env } from '../env';
 import { aggregateBatch } from '../insights/aggregateBatch';
+import { artifactReaderFor } from '../sourcemaps/artifactReaderFor';
 import { type StorableMessage, storeIngestBatch } from '../store/ingestBatch';
+import { storeStreamedSegments } from '../traces/storeStreamedSegments';
 import type { IngestMessage } from '../types/IngestMessage';
 import { processMessage } from './processMessage';
 
@@ -28,7 +30,15 @@ export async function consumeIngestBatch(
   const storable: StorableMessage[] = [];
   for (const message of batch.messages) {
     try {
-      storable.push(await processMessage(message.body, (id) => loadAlertSetup(env.DB, id)));
+      const processed = await processMessage(
+        message.body,
+        (id) => loadAlertSetup(env.DB, id),
+        (id) => artifactReaderFor(env, id),
+      );
+      // Segments merge with what is stored (late web vitals), so they are written first.
+      if (processed.spans)
+        await storeStreamedSegments(env.DB, processed.spans, processed.receivedAt);
+      storable.push(processed);
     } catch (error) {
       console.error(`ingest message ${message.id} failed (attempt ${message.attempts}):`, error);
       message.retry();

@@ -19,8 +19,18 @@ async function failureReason(message: IngestMessage, env: Env): Promise<string> 
 
 /** The item's event id; read with care, as a dead message may be malformed. */
 function eventIdOf(message: IngestMessage): string | null {
-  const item = message.item as { kind?: string; eventId?: string; event?: { event_id?: unknown } };
-  const id = item?.kind === 'packed' ? item.eventId : item?.event?.event_id;
+  const item = message.item as {
+    kind?: string;
+    eventId?: string;
+    key?: string;
+    event?: { event_id?: unknown };
+  };
+  const id =
+    item?.kind === 'packed'
+      ? item.eventId
+      : item?.kind === 'spans'
+        ? item.key
+        : item?.event?.event_id;
   return typeof id === 'string' ? id : null;
 }
 

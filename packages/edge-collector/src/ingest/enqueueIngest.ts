@@ -2,6 +2,7 @@ import { ClientError } from '../http/ClientError';
 import { randomHex } from '../lib/randomHex';
 import type { IngestMessage, SenderFacts } from '../types/IngestMessage';
 import type { IngestContext } from './IngestContext';
+import { queuedItemKey } from './packItem';
 
 /** Seconds an SDK waits before resending when the queue refused a message. */
 const QUEUE_RETRY_AFTER_SECONDS = '10';
@@ -26,7 +27,7 @@ export async function enqueueIngest(ingest: IngestContext, eventId?: string | nu
   };
   const outcomes = ingest.outcomes.drain();
   const messages: IngestMessage[] = ingest.queued.map((item) => ({
-    key: item.kind === 'packed' ? item.eventId : item.event.event_id,
+    key: queuedItemKey(item),
     sender,
     item,
     outcomes: [],

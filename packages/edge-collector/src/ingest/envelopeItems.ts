@@ -2,6 +2,7 @@ import { ClientError } from '../http/ClientError';
 import { countClientReport } from '../outcomes/countClientReport';
 import { dataCategory } from '../outcomes/dataCategory';
 import { acceptEvent, acceptTransaction } from './acceptEvent';
+import { acceptSpans } from './acceptSpans';
 import type { IngestContext } from './IngestContext';
 import type { EnvelopeItem } from './parseEnvelope';
 import { parseLenientJson } from './parseLenientJson';
@@ -12,6 +13,12 @@ export const MAX_EVENT_BYTES = 1024 * 1024;
 
 /** Item types whose payload is a JSON event the collector stores. */
 const STORED_TYPES = new Set(['event', 'transaction']);
+/** The span v2 container @sentry/browser 11 streams spans in; stored as segments. */
+const SPAN_STREAM = 'application/vnd.sentry.items.span.v2+json';
+
+function isSpanStream(item: EnvelopeItem): boolean {
+  return item.header.type === 'span' && item.header.content_type === SPAN_STREAM;
+}
 
 /** An item ready to ingest: stored types have their JSON parsed up front. */
 export interface ReadyItem {
@@ -26,6 +33,13 @@ export interface ReadyItem {
  */
 export function prepareItems(items: EnvelopeItem[]): ReadyItem[] {
   return items.map((item, index) => {
+    // A span stream batches up to 1,000 spans: the envelope's limit bounds it instead.
+    if (isSpanStream(item)) {
+      return {
+        item,
+        json: parseLenientJson(item.payload, `invalid envelope: item ${index} payload`),
+      };
+    }
     if (!STORED_TYPES.has(item.header.type)) return { item };
     if (item.payload.length > MAX_EVENT_BYTES) {
       throw new ClientError(413, `item ${index} is over ${MAX_EVENT_BYTES} bytes`);
@@ -53,6 +67,10 @@ export async function acceptItem(
   ingest: IngestContext,
   eventIdHint: unknown,
 ): Promise<string | undefined> {
+  if (isSpanStream(item)) {
+    await acceptSpans(json, ingest, itemQuantity(item));
+    return undefined;
+  }
   switch (item.header.type) {
     case 'event':
       return acceptEvent(json, ingest, { eventIdHint });

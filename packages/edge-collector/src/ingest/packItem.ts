@@ -17,6 +17,7 @@ export async function packItem(item: ReadyItem): Promise<QueuedItem> {
   const json = JSON.stringify(item);
   const bytes = new TextEncoder().encode(json).length;
   if (bytes <= MAX_QUEUED_ITEM_BYTES) return item;
+  if (item.kind === 'spans') return packSpans(item);
   // What D1 cannot hold even trimmed is refused now, while the client hears it (413).
   if (bytes > MAX_STORED_PAYLOAD_BYTES) {
     item = { ...item, event: JSON.parse(serializeForStorage(item.event)) };
@@ -49,4 +50,28 @@ export async function unpackItem(item: QueuedItem): Promise<ReadyItem> {
   const bytes = Uint8Array.from(atob(item.gzip), (char) => char.charCodeAt(0));
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return JSON.parse(await new Response(stream).text()) as ReadyItem;
+}
+
+/** The key a queued item is stored under once (its event id, or a span item's key). */
+export function queuedItemKey(item: QueuedItem): string {
+  if (item.kind === 'packed') return item.eventId;
+  return item.kind === 'spans' ? item.key : item.event.event_id;
+}
+
+/** Base64 of the gzip-compressed JSON: what a packed item carries (messages are JSON). */
+async function gzipBase64(value: unknown): Promise<string> {
+  const gzip = await gzipText(JSON.stringify(value));
+  return btoa(Array.from(gzip, (byte) => String.fromCharCode(byte)).join(''));
+}
+
+/** A large span item compressed; spans are not trimmed, so one too large even then is a 413. */
+async function packSpans(item: ReadyItem & { kind: 'spans' }): Promise<QueuedItem> {
+  const base64 = await gzipBase64(item);
+  if (base64.length > MAX_QUEUED_ITEM_BYTES) {
+    throw new ClientError(
+      413,
+      `span item does not fit in ${MAX_QUEUED_ITEM_BYTES} bytes compressed`,
+    );
+  }
+  return { kind: 'packed', eventId: item.key, category: 'span', gzip: base64 };
 }

@@ -3,6 +3,7 @@ import { deleteReceiptsBefore } from '../store/ingestBatch';
 import { purgeDeletedIssues } from '../store/issueDeletion';
 import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
+import { deletePendingUpdatesBefore } from '../store/traces';
 import { deleteExpiredTransactions } from '../store/transactionRetention';
 
 /**
@@ -13,6 +14,9 @@ export const KEEP_OUTCOMES_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Ingest receipts are kept longer than the queue keeps a message (4 days). */
 export const KEEP_RECEIPTS_MS = 5 * 24 * 60 * 60 * 1000;
+
+/** Late web vitals whose page load never came are kept a day (a page load comes within seconds). */
+export const KEEP_PENDING_SEGMENT_UPDATES_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionLimits {
   /** Rows deleted per statement: small enough to keep D1 responsive for ingestion. */
@@ -56,5 +60,8 @@ export async function runRetention(
   const ofDeletedIssues = await deleteInBatches(limits, (limit) => purgeDeletedIssues(db, limit));
   await deleteInBatches(limits, (limit) => deleteOutcomesBefore(db, now - KEEP_OUTCOMES_MS, limit));
   await deleteInBatches(limits, (limit) => deleteReceiptsBefore(db, now - KEEP_RECEIPTS_MS, limit));
+  await deleteInBatches(limits, (limit) =>
+    deletePendingUpdatesBefore(db, now - KEEP_PENDING_SEGMENT_UPDATES_MS, limit),
+  );
   return expired + ofDeletedIssues;
 }

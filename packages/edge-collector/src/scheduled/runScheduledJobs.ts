@@ -2,6 +2,7 @@ import type { Env } from '../env';
 import { runAlertJobs } from './alertJobs';
 import { runPerformanceAlerts } from './performanceAlertJob';
 import { runRetention } from './retentionJob';
+import { runSourceMapRetention } from './sourceMapRetention';
 
 /**
  * Everything the every-minute cron trigger runs. Each job is independent: one
@@ -12,6 +13,7 @@ export async function runScheduledJobs(env: Env, now: number): Promise<void> {
     ['retention', () => runRetention(env.DB, now)],
     ['alerts', () => runAlertJobs(env, now)],
     ['performance alerts', () => runPerformanceAlerts(env, now)],
+    ['source maps', () => runSourceMapRetention(env.SOURCEMAPS, env.DB, now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, job]) => job()));
   results.forEach((result, index) => {

@@ -86,6 +86,16 @@ export async function eventStatements(
         record.level,
         await gzipText(record.payload),
       ),
+    // A resent event id keeps the trace id it was stored with.
+    ...(record.traceId
+      ? [
+          db
+            .prepare(
+              `UPDATE events SET trace_id = ? WHERE project_id = ? AND event_id = ? AND trace_id IS NULL`,
+            )
+            .bind(record.traceId, projectId, record.eventId),
+        ]
+      : []),
     ...(tags.length > 0
       ? [
           db

@@ -4,6 +4,7 @@
 import type { OutcomeCount } from '../outcomes/OutcomeTally';
 import type { AlertPlan } from '../types/AlertPlan';
 import type { EventRecord } from '../types/EventRecord';
+import type { StreamedSegments } from '../types/Trace';
 import type { TransactionAggregate } from '../types/TransactionAggregate';
 import type { TransactionInsights } from '../types/TransactionInsights';
 import type { TransactionRecord } from '../types/TransactionRecord';
@@ -26,6 +27,8 @@ export interface StorableMessage {
   transaction?: TransactionRecord;
   /** The transaction's trace segment and N+1 problems (see insights/transactionInsights). */
   insights?: TransactionInsights;
+  /** A span v2 item's segments and late updates, stored apart (see `storeStreamedSegments`). */
+  spans?: StreamedSegments;
 }
 
 /** An alert some event of the batch fired whose deliveries wait in the outbox. */
@@ -56,7 +59,7 @@ export async function storeIngestBatch(
       statements.push(...alertPlanStatements(db, event.record, event.alerts));
       statements.push(insertEventIndexStatement(db, indexedEvent(event.record)));
     }
-    if (transaction) statements.push(insertTransactionStatement(db, transaction));
+    if (transaction) statements.push(await insertTransactionStatement(db, transaction));
   }
   // Performance issues (N+1) go through the same issue statements as error events.
   for (const problem of problems) {

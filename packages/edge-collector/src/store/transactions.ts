@@ -1,5 +1,6 @@
 // SQL for performance transactions.
 import type { TransactionRecord } from '../types/TransactionRecord';
+import { gzipText } from './payloadCodec';
 
 interface TransactionRow {
   project_id: number;
@@ -17,17 +18,17 @@ interface TransactionRow {
   received_at: number;
 }
 
-/** Stores a transaction; a resent event id is ignored. */
-export function insertTransactionStatement(
+/** Stores a transaction with its segment (gzip-compressed); a resent event id is ignored. */
+export async function insertTransactionStatement(
   db: D1Database,
   record: TransactionRecord,
-): D1PreparedStatement {
+): Promise<D1PreparedStatement> {
   return db
     .prepare(
       `INSERT OR IGNORE INTO transactions (project_id, event_id, name, op, status, trace_id,
          start_timestamp, timestamp, duration_ms, release, environment, measurements,
-         received_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         received_at, payload, span_id, parent_span_id, segment_gzip)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       record.projectId,
@@ -44,6 +45,9 @@ export function insertTransactionStatement(
       JSON.stringify(record.measurements),
       record.receivedAt,
       record.payload,
+      record.segment?.spanId ?? '',
+      record.segment?.parentSpanId ?? null,
+      record.segment ? await gzipText(JSON.stringify(record.segment)) : null,
     );
 }
 

@@ -14,6 +14,8 @@ export interface EventRecord {
   release?: string | null;
   /** Who it happened to: `id:<user.id>` or `ip:<salted hash>`; never an IP. */
   userKey?: string | null;
+  /** The trace the event happened in (`contexts.trace.trace_id`), for the trace view. */
+  traceId?: string | null;
   /** Tag values counted per issue: browser, os, url, release, environment, user, … */
   tags?: [string, string][];
   /**

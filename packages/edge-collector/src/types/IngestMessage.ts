@@ -12,6 +12,13 @@ export type ReadyItem =
       event: SentryEvent;
       /** Seconds, read from the raw item at the edge (see `transactionTimes`). */
       times: { start: number; end: number };
+    }
+  | {
+      kind: 'spans';
+      /** Names the item for idempotency: its first span's trace and span id. */
+      key: string;
+      /** The span v2 container as sent (`{version: 2, items: [...]}`). */
+      payload: unknown;
     };
 
 /**

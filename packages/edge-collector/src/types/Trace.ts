@@ -50,4 +50,35 @@ export interface TraceSegment {
   /** `lcp`, `inp`, `cls`, `fcp`, `ttfb`, … */
   measurements: Record<string, Measurement>;
   spans: TraceSpan[];
+  /**
+   * Scrubbed data of the root span: the page's `url.full`, web-vital attribution
+   * (`lcp.element`, `cls.source.1`, `inp.target`…), connection and device hints.
+   */
+  data?: Record<string, unknown>;
+  /** How many spans were dropped to fit storage (the shortest first), when any were. */
+  trimmedSpans?: number;
+}
+
+/**
+ * What arrives for a segment already sent: @sentry/browser 11 streams LCP, CLS
+ * and INP as spans of their own, in a later envelope, once the page is hidden.
+ * Storage merges it into the stored segment of the same trace and span id.
+ */
+export interface SegmentUpdate {
+  projectId: number;
+  traceId: string;
+  /** The root span id of the segment it belongs to. */
+  spanId: string;
+  measurements: Record<string, Measurement>;
+  data: Record<string, unknown>;
+  spans: TraceSpan[];
+}
+
+/** What one span v2 item holds: whole segments, and late parts of segments sent before. */
+export interface StreamedSegments {
+  segments: TraceSegment[];
+  updates: SegmentUpdate[];
+  /** Spans kept, and spans dropped for lacking ids or times. */
+  accepted: number;
+  invalid: number;
 }

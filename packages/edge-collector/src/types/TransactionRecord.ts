@@ -1,3 +1,5 @@
+import type { TraceSegment } from './Trace';
+
 /** A transaction ready for storage: validated, enriched and scrubbed. */
 export interface TransactionRecord {
   projectId: number;
@@ -15,4 +17,6 @@ export interface TransactionRecord {
   measurements: Record<string, { value: number; unit?: string }>;
   receivedAt: number;
   payload: string;
+  /** The transaction in the trace model, with its spans; stored gzip-compressed. */
+  segment?: TraceSegment;
 }
