@@ -37,4 +37,3 @@ CREATE TABLE event_index (
 
 CREATE INDEX event_index_trace ON event_index (project_id, trace_id) WHERE trace_id IS NOT NULL;
 CREATE INDEX event_index_occurred ON event_index (project_id, occurred_at);
-CREATE INDEX transactions_project_trace ON transactions (project_id, trace_id);
