@@ -14,12 +14,19 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-only-not-secret")
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "shop.urls"
-INSTALLED_APPS = []
+INSTALLED_APPS = ["library"]
 MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "shop.middleware.sentry_scope_middleware",
 ]
-DATABASES = {}
+# The library views' ORM queries (N+1 detection); a file so runserver's threads share it.
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("SHOP_DATABASE", os.path.join(os.path.dirname(__file__), "..", "db.sqlite3")),
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 USE_TZ = True
 LOGGING = {
     "version": 1,
@@ -49,4 +56,6 @@ sentry_sdk.init(
     # A team that wants cookies, headers and the user's IP sets this; the collector scrubs them.
     send_default_pii=os.environ.get("SHOP_SEND_DEFAULT_PII") == "1",
     before_send=before_send,
+    # Transactions with their db spans, for performance and N+1 detection.
+    traces_sample_rate=float(os.environ.get("SHOP_TRACES_SAMPLE_RATE", "0")),
 )

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from library import views as library
+
 from . import views
 
 urlpatterns = [
@@ -10,4 +12,7 @@ urlpatterns = [
     path("inventory/", views.inventory),
     path("pay/", views.pay),
     path("admin-only/", views.admin_only),
+    path("library/seed/", library.seed),
+    path("library/books/", library.books),
+    path("library/books-joined/", library.books_joined),
 ]

@@ -13,6 +13,7 @@ import {
   listIssuesRoute,
   updateIssueRoute,
 } from './api/issueRoutes';
+import { performanceListRoute, performanceSummaryRoute } from './api/performanceRoutes';
 import {
   createProjectRoute,
   getProjectRoute,
@@ -92,6 +93,8 @@ router
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
+  .get('/api/0/projects/:projectId/performance/', performanceListRoute)
+  .get('/api/0/projects/:projectId/performance/summary/', performanceSummaryRoute)
   .get('/api/0/projects/:projectId/traces/:traceId/', getTraceRoute)
   .get('/api/0/projects/:projectId/ingest-failures/', listIngestFailuresRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)

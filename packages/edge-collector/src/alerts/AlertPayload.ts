@@ -36,6 +36,19 @@ export interface AlertPayload {
   } | null;
   /** Threshold triggers: what was counted in the window when the alert fired. */
   threshold: { count: number; threshold: number; windowMinutes: number } | null;
+  /** performance_regression and error_rate: what was measured against what. */
+  figures?: {
+    metric: string;
+    value: number;
+    baseline: number | null;
+    changePercent: number | null;
+    count: number;
+    baselineCount: number | null;
+  };
+  /** performance_regression: the transaction that got slower. */
+  transaction?: string;
+  /** performance_regression and error_rate: where to look (the performance API). */
+  link?: string;
   /** Events of the issue (errors of the project for a spike) since this rule's previous alert. */
   suppressedEvents: number;
 }

@@ -2,6 +2,7 @@ import type { DeliveryJob } from '../store/outbox';
 import type { AlertTrigger } from '../types/AlertRule';
 import type { AlertFrame, AlertPayload } from './AlertPayload';
 import { sentTags } from './eventFacts';
+import { performanceAlertParts } from './performanceAlertParts';
 
 const HEADLINES: Record<string, string> = {
   new_issue: 'New issue',
@@ -11,6 +12,8 @@ const HEADLINES: Record<string, string> = {
   user_frequency: 'Issue affecting many users',
   spike: 'Error spike',
   new_release: 'New release',
+  performance_regression: 'Performance regression',
+  error_rate: 'Error rate',
   test: 'Test delivery',
 };
 
@@ -61,9 +64,13 @@ function thresholdOf(job: DeliveryJob): AlertPayload['threshold'] {
   };
 }
 
-function messageOf(job: DeliveryJob, payload: Omit<AlertPayload, 'message'>): string {
+function messageOf(
+  job: DeliveryJob,
+  payload: Omit<AlertPayload, 'message'>,
+  performance: string | undefined,
+): string {
   const { trigger } = job.alert;
-  let what = payload.issue?.title ?? '';
+  let what = performance ?? payload.issue?.title ?? '';
   if (trigger === 'new_release') what = `first event of ${job.alert.windowKey}`;
   if (trigger === 'test') what = `webhook works (delivery ${payload.id})`;
   const counted = payload.threshold;
@@ -107,5 +114,11 @@ export function buildAlertPayload(job: DeliveryJob, publicUrl: string | undefine
     threshold: thresholdOf(job),
     suppressedEvents: job.alert.suppressedEvents,
   };
-  return { ...payload, message: messageOf(job, payload) };
+  const performance = performanceAlertParts(job, base);
+  if (performance) {
+    const { what, ...parts } = performance;
+    const withParts = { ...payload, ...parts };
+    return { ...withParts, message: messageOf(job, withParts, what) };
+  }
+  return { ...payload, message: messageOf(job, payload, undefined) };
 }

@@ -3,12 +3,14 @@ import {
   type AlertFilters,
   type AlertRule,
   type AlertTrigger,
+  CRON_TRIGGERS,
   DEFAULT_THROTTLE_MINUTES,
   LEVELS,
   MAX_WINDOW_MINUTES,
   ONE_SHOT_TRIGGERS,
   THRESHOLD_TRIGGERS,
 } from '../types/AlertRule';
+import { parseCronTrigger } from './parseCronTrigger';
 
 export type AlertRuleInput = Omit<AlertRule, 'id' | 'projectId'>;
 
@@ -48,7 +50,8 @@ function parseTrigger(value: unknown, index: number): AlertTrigger {
       windowMinutes: integer(value.windowMinutes, `${name}.windowMinutes`, 1, MAX_WINDOW_MINUTES),
     } as AlertTrigger;
   }
-  const known = [...ONE_SHOT_TRIGGERS, ...THRESHOLD_TRIGGERS].join(', ');
+  if ((CRON_TRIGGERS as readonly string[]).includes(type)) return parseCronTrigger(value, name);
+  const known = [...ONE_SHOT_TRIGGERS, ...THRESHOLD_TRIGGERS, ...CRON_TRIGGERS].join(', ');
   fail(`${name}.type must be one of ${known}`);
 }
 

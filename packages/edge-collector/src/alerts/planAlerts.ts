@@ -1,5 +1,5 @@
 import type { AlertPlan, FireInput } from '../types/AlertPlan';
-import { type AlertRule, isThresholdTrigger } from '../types/AlertRule';
+import { type AlertRule, isCronTrigger, isThresholdTrigger } from '../types/AlertRule';
 import type { EventFacts } from './eventFacts';
 import { matchesFilters } from './matchesFilters';
 
@@ -22,6 +22,7 @@ export function planAlerts(facts: EventFacts, setup: AlertSetup): AlertPlan {
     const age = rule.filters.issueAge;
     for (const trigger of rule.triggers) {
       if (trigger.type === 'new_release' && !facts.release) continue;
+      if (isCronTrigger(trigger)) continue; // evaluated by the cron, not per event
       fires.push({
         rule,
         trigger: trigger.type,

@@ -46,5 +46,7 @@ export function toIssueJson(issue: IssueRecord) {
     lastRelease: issue.lastRelease,
     resolvedAt: iso(issue.resolvedAt),
     statusChangedAt: iso(issue.statusChangedAt),
+    type: issue.type,
+    ...(issue.evidence ? { evidence: JSON.parse(issue.evidence) } : {}),
   };
 }

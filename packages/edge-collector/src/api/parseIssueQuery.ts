@@ -2,6 +2,7 @@ import { ClientError } from '../http/ClientError';
 import { ISSUE_SORTS, type IssueQuery } from '../store/issues';
 
 const STATUSES = new Set(['unresolved', 'resolved', 'ignored', 'regressed']);
+const TYPES = new Set(['error', 'performance_n_plus_one']);
 
 /** `value:id` of the last issue on a page; the next page starts after it. */
 export function encodeCursor(value: number, id: number): string {
@@ -17,7 +18,7 @@ function decodeCursor(cursor: string): IssueQuery['after'] {
 /**
  * The query string of `GET /api/0/projects/:id/issues/`: `status`, `query`
  * (words that must all appear in the title or culprit), `release`,
- * `environment`, `sort` (lastSeen, firstSeen, count, users), `cursor`, `limit`.
+ * `environment`, `sort` (lastSeen, firstSeen, count, users), `type`, `cursor`, `limit`.
  */
 export function parseIssueQuery(url: URL, projectId: number): IssueQuery {
   const params = url.searchParams;
@@ -33,6 +34,10 @@ export function parseIssueQuery(url: URL, projectId: number): IssueQuery {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new ClientError(400, 'limit must be an integer from 1 to 100');
   }
+  const type = params.get('type') || undefined;
+  if (type && !TYPES.has(type)) {
+    throw new ClientError(400, 'type must be error or performance_n_plus_one');
+  }
   const cursor = params.get('cursor');
   return {
     projectId,
@@ -41,6 +46,7 @@ export function parseIssueQuery(url: URL, projectId: number): IssueQuery {
     release: params.get('release') ?? undefined,
     environment: params.get('environment') ?? undefined,
     sort: sort as IssueQuery['sort'],
+    type,
     after: cursor ? decodeCursor(cursor) : undefined,
     limit,
   };

@@ -1,6 +1,7 @@
 import { loadAlertSetup } from '../alerts/alertSetupCache';
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import type { Env } from '../env';
+import { aggregateBatch } from '../insights/aggregateBatch';
 import { artifactReaderFor } from '../sourcemaps/artifactReaderFor';
 import { type StorableMessage, storeIngestBatch } from '../store/ingestBatch';
 import { storeStreamedSegments } from '../traces/storeStreamedSegments';
@@ -15,7 +16,7 @@ const ROUNDS_AFTER_BATCH = 3;
 
 /**
  * The consumer pipeline, per queue batch: process each message (`processMessage`),
- * store the whole batch in one D1 transaction (`storeIngestBatch`), then deliver the
+ * aggregate the batch's transactions (`aggregateBatch`), store the whole batch in one D1 transaction (`storeIngestBatch`), then deliver the
  * alerts it fired. A message whose processing throws is retried alone (after
  * `max_retries` it goes to the dead-letter queue); a D1 failure retries the whole
  * batch, which stores nothing twice. Alerts fired are in the outbox with the events,
@@ -45,7 +46,11 @@ export async function consumeIngestBatch(
   }
   let fired: Awaited<ReturnType<typeof storeIngestBatch>>;
   try {
-    fired = await storeIngestBatch(env.DB, storable);
+    fired = await storeIngestBatch(
+      env.DB,
+      storable,
+      aggregateBatch(storable.map((m) => m.insights)),
+    );
   } catch (error) {
     console.error(`storing an ingest batch of ${batch.messages.length} failed, retrying:`, error);
     batch.retryAll();

@@ -3,6 +3,7 @@ import type { AlertSetup } from '../alerts/planAlerts';
 import { planAlerts } from '../alerts/planAlerts';
 import { ClientError } from '../http/ClientError';
 import { unpackItem } from '../ingest/packItem';
+import { transactionInsights } from '../insights/transactionInsights';
 import type { Outcome } from '../outcomes/OutcomeTally';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import type { StorableMessage } from '../store/ingestBatch';
@@ -73,6 +74,11 @@ export async function processMessage(
       storable.event = { record, alerts: planAlerts(eventFacts(record, filtersOnTags), setup) };
     } else {
       storable.transaction = processTransaction(item.event, item.times, sender);
+      storable.insights = await transactionInsights(
+        storable.transaction,
+        sender.settings,
+        loadAlertSetup,
+      );
     }
   } catch (error) {
     if (!(error instanceof ClientError && error.status < 500)) throw error;

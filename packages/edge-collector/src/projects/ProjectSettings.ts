@@ -31,6 +31,8 @@ export interface ProjectSettings {
   hashScrubbedValues: boolean;
   /** Fingerprint rules, one a line: `error.type:ChunkLoadError -> chunk-load`. */
   fingerprintRules: string[];
+  /** Apdex threshold T in ms: a transaction up to T satisfies, up to 4T is tolerated. */
+  apdexThresholdMs: number;
 }
 
 export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
@@ -43,6 +45,7 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = {
   scrubIpAddresses: true,
   hashScrubbedValues: false,
   fingerprintRules: [],
+  apdexThresholdMs: 300,
 };
 
 /** Stored (partial) settings merged over the defaults. */
@@ -114,6 +117,7 @@ const VALIDATORS: { [K in keyof ProjectSettings]: Validator } = {
   scrubIpAddresses: boolean,
   hashScrubbedValues: boolean,
   fingerprintRules,
+  apdexThresholdMs: positiveInteger,
 };
 
 /**

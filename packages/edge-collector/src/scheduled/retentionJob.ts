@@ -4,6 +4,7 @@ import { purgeDeletedIssues } from '../store/issueDeletion';
 import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
 import { deletePendingUpdatesBefore } from '../store/traces';
+import { deleteExpiredTransactions } from '../store/transactionRetention';
 
 /**
  * Outcome counts (rate limiter, `GET /api/0/projects/:id/stats/`) are kept this long:
@@ -52,6 +53,9 @@ export async function runRetention(
   await wakeIgnoredIssues(db, now);
   const expired = await deleteInBatches(limits, (limit) =>
     deleteExpiredEvents(db, now, DEFAULT_PROJECT_SETTINGS.retentionDays, limit),
+  );
+  await deleteInBatches(limits, (limit) =>
+    deleteExpiredTransactions(db, now, DEFAULT_PROJECT_SETTINGS.retentionDays, limit),
   );
   const ofDeletedIssues = await deleteInBatches(limits, (limit) => purgeDeletedIssues(db, limit));
   await deleteInBatches(limits, (limit) => deleteOutcomesBefore(db, now - KEEP_OUTCOMES_MS, limit));

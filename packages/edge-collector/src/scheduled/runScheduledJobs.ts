@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { runAlertJobs } from './alertJobs';
+import { runPerformanceAlerts } from './performanceAlertJob';
 import { runRetention } from './retentionJob';
 import { runSourceMapRetention } from './sourceMapRetention';
 
@@ -11,6 +12,7 @@ export async function runScheduledJobs(env: Env, now: number): Promise<void> {
   const jobs: [string, () => Promise<unknown>][] = [
     ['retention', () => runRetention(env.DB, now)],
     ['alerts', () => runAlertJobs(env, now)],
+    ['performance alerts', () => runPerformanceAlerts(env, now)],
     ['source maps', () => runSourceMapRetention(env.SOURCEMAPS, env.DB, now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, job]) => job()));

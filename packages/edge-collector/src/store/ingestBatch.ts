@@ -5,10 +5,15 @@ import type { OutcomeCount } from '../outcomes/OutcomeTally';
 import type { AlertPlan } from '../types/AlertPlan';
 import type { EventRecord } from '../types/EventRecord';
 import type { StreamedSegments } from '../types/Trace';
+import type { TransactionAggregate } from '../types/TransactionAggregate';
+import type { TransactionInsights } from '../types/TransactionInsights';
 import type { TransactionRecord } from '../types/TransactionRecord';
 import { alertPlanStatements } from './alertTriggers';
+import { indexedEvent, insertEventIndexStatement } from './eventIndex';
 import { eventStatements } from './events';
+import { setIssueTypeStatement } from './issueTypes';
 import { minuteOf } from './outcomes';
+import { upsertAggregateStatement } from './transactionAggregates';
 import { insertTransactionStatement } from './transactions';
 
 /** One processed queue message, ready to store. */
@@ -20,6 +25,8 @@ export interface StorableMessage {
   outcomes: OutcomeCount[];
   event?: { record: EventRecord; alerts: AlertPlan };
   transaction?: TransactionRecord;
+  /** The transaction's trace segment and N+1 problems (see insights/transactionInsights). */
+  insights?: TransactionInsights;
   /** A span v2 item's segments and late updates, stored apart (see `storeStreamedSegments`). */
   spans?: StreamedSegments;
 }
@@ -38,15 +45,27 @@ export interface FiredAlert {
 export async function storeIngestBatch(
   db: D1Database,
   messages: StorableMessage[],
+  aggregates: TransactionAggregate[] = [],
 ): Promise<FiredAlert[]> {
   if (messages.length === 0) return [];
-  const statements: D1PreparedStatement[] = [];
+  // Aggregates first: each counts only transactions not stored before this batch.
+  const statements: D1PreparedStatement[] = aggregates.map((row) =>
+    upsertAggregateStatement(db, row),
+  );
+  const problems = messages.flatMap((message) => message.insights?.problems ?? []);
   for (const { event, transaction } of messages) {
     if (event) {
       statements.push(...(await eventStatements(db, event.record)));
       statements.push(...alertPlanStatements(db, event.record, event.alerts));
+      statements.push(insertEventIndexStatement(db, indexedEvent(event.record)));
     }
     if (transaction) statements.push(await insertTransactionStatement(db, transaction));
+  }
+  // Performance issues (N+1) go through the same issue statements as error events.
+  for (const problem of problems) {
+    statements.push(...(await eventStatements(db, problem.record)));
+    statements.push(setIssueTypeStatement(db, problem.record, problem.type, problem.evidence));
+    statements.push(...alertPlanStatements(db, problem.record, problem.alerts));
   }
   const outcomes = messages.flatMap((message) =>
     message.outcomes.map((count) => ({
@@ -83,9 +102,10 @@ export async function storeIngestBatch(
       )
       .bind(JSON.stringify(receipts)),
   );
-  const eventIds = messages.flatMap(({ event }) =>
-    event ? [[event.record.projectId, event.record.eventId]] : [],
-  );
+  const eventIds = [
+    ...messages.flatMap(({ event }) => (event ? [event.record] : [])),
+    ...problems.map((problem) => problem.record),
+  ].map((record) => [record.projectId, record.eventId]);
   statements.push(
     db
       .prepare(

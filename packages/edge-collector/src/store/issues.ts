@@ -24,6 +24,10 @@ export interface IssueRecord {
   ignoreUntilCount: number | null;
   ignoreUntilUsers: number | null;
   statusChangedAt: number | null;
+  /** `error`, or a performance issue type such as `performance_n_plus_one`. */
+  type: string;
+  /** A performance issue's latest evidence (JSON); null for errors. */
+  evidence: string | null;
 }
 
 interface IssueRow {
@@ -49,6 +53,8 @@ interface IssueRow {
   ignore_until_count: number | null;
   ignore_until_users: number | null;
   status_changed_at: number | null;
+  type: string;
+  evidence: string | null;
 }
 
 function toIssue(row: IssueRow): IssueRecord {
@@ -75,6 +81,8 @@ function toIssue(row: IssueRow): IssueRecord {
     ignoreUntilCount: row.ignore_until_count,
     ignoreUntilUsers: row.ignore_until_users,
     statusChangedAt: row.status_changed_at,
+    type: row.type ?? 'error',
+    evidence: row.evidence ?? null,
   };
 }
 
@@ -94,6 +102,8 @@ export interface IssueQuery {
   release?: string;
   environment?: string;
   sort?: keyof typeof ISSUE_SORTS;
+  /** `error` or a performance issue type; all types when absent. */
+  type?: string;
   /** Keyset cursor: the sort value and id of the last issue of the previous page. */
   after?: { value: number; id: number };
   limit: number;
@@ -108,6 +118,10 @@ export async function selectIssues(db: D1Database, query: IssueQuery): Promise<I
   else if (query.status) {
     where.push('status = ?');
     binds.push(query.status);
+  }
+  if (query.type) {
+    where.push('type = ?');
+    binds.push(query.type);
   }
   for (const word of query.words ?? []) {
     const like = `%${word.replace(/[\\%_]/g, '\\$&')}%`;

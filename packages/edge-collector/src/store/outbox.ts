@@ -18,6 +18,8 @@ export interface DeliveryJob {
     firedAt: number;
     suppressedEvents: number;
     observed: number | null;
+    /** Cron-evaluated alerts: `{transaction, figures}` as JSON. */
+    details?: string | null;
   };
   webhook: { id: number; url: string; format: WebhookFormat; secret: string; origin: string };
   project: { id: number; name: string };
@@ -89,6 +91,7 @@ interface JobRow {
   fired_at: number;
   suppressed_events: number;
   observed: number | null;
+  details: string | null;
   webhook_id: number;
   url: string;
   format: WebhookFormat;
@@ -125,6 +128,7 @@ async function toJob(row: JobRow): Promise<DeliveryJob> {
       firedAt: row.fired_at,
       suppressedEvents: row.suppressed_events,
       observed: row.observed,
+      details: row.details,
     },
     webhook: {
       id: row.webhook_id,
@@ -158,7 +162,7 @@ export async function selectDeliveryJobs(db: D1Database, ids: number[]): Promise
     .prepare(
       `SELECT d.id, d.delivery_id, d.attempts, d.created_at,
          a.trigger, a.rule_id, a.rule_name, r.triggers AS rule_triggers, a.window_key,
-         a.event_id, a.fired_at, a.suppressed_events, a.observed,
+         a.event_id, a.fired_at, a.suppressed_events, a.observed, a.details,
          w.id AS webhook_id, w.url, w.format, w.secret, w.dashboard_origin,
          p.id AS project_id, p.name AS project_name,
          i.id AS issue_id, i.title, i.culprit, i.level, i.status, i.event_count,

@@ -21,11 +21,46 @@ export type OneShotTriggerType = 'new_issue' | 'regression' | 'ignored_until_met
 /** Triggers that count in a window: events or users of one issue, a project's errors. */
 export type ThresholdTriggerType = 'event_frequency' | 'user_frequency' | 'spike';
 
-export type AlertTriggerType = OneShotTriggerType | ThresholdTriggerType;
+/** Triggers the cron evaluates from the performance aggregates (see scheduled/performanceAlertJob). */
+export type CronTriggerType = 'performance_regression' | 'error_rate';
+
+export type AlertTriggerType = OneShotTriggerType | ThresholdTriggerType | CronTriggerType;
+
+/** A figure getting worse than its baseline by more than `threshold` percent. */
+export interface PerformanceRegressionTrigger {
+  type: 'performance_regression';
+  /** `p50|p75|p95(duration|lcp|inp|cls|fcp|ttfb)`. */
+  metric: string;
+  /** One transaction name; absent: each transaction on its own. */
+  transaction?: string;
+  threshold: number;
+  windowMinutes: number;
+  baseline: 'previous_release' | 'previous_week';
+  /** Values needed on both sides before comparing. */
+  minCount: number;
+}
+
+/** Error events ÷ transactions in the window above `threshold` percent. */
+export interface ErrorRateTrigger {
+  type: 'error_rate';
+  threshold: number;
+  windowMinutes: number;
+  minCount: number;
+}
 
 export type AlertTrigger =
   | { type: OneShotTriggerType }
-  | { type: ThresholdTriggerType; threshold: number; windowMinutes: number };
+  | { type: ThresholdTriggerType; threshold: number; windowMinutes: number }
+  | PerformanceRegressionTrigger
+  | ErrorRateTrigger;
+
+export const CRON_TRIGGERS: readonly CronTriggerType[] = ['performance_regression', 'error_rate'];
+
+export function isCronTrigger(
+  trigger: AlertTrigger,
+): trigger is PerformanceRegressionTrigger | ErrorRateTrigger {
+  return (CRON_TRIGGERS as readonly string[]).includes(trigger.type);
+}
 
 export interface AlertFilters {
   /** Lowest level that alerts: debug < info < warning < error < fatal. */
@@ -60,6 +95,6 @@ export const MAX_WINDOW_MINUTES = 24 * 60;
 
 export function isThresholdTrigger(
   trigger: AlertTrigger,
-): trigger is Extract<AlertTrigger, { threshold: number }> {
+): trigger is { type: ThresholdTriggerType; threshold: number; windowMinutes: number } {
   return (THRESHOLD_TRIGGERS as readonly string[]).includes(trigger.type);
 }
