@@ -17,8 +17,8 @@ const code = await importTypeScript(
   work,
   'performance',
   `export { normalizeEvent } from './src/ingest/normalizeEvent';
-   export { processTransaction, transactionTimes } from './src/ingest/processTransaction';
-   export { transactionRecordToSegment } from './src/insights/interimTraceSegment';
+   export { processTransaction } from './src/consumer/processTransaction';
+   export { transactionTimes } from './src/ingest/transactionTimes';
    export { aggregateSegments } from './src/insights/aggregateSegments';
    export { detectNPlusOne } from './src/insights/detectNPlusOne';
    export { aggregateBatch } from './src/insights/aggregateBatch';
@@ -48,7 +48,7 @@ function processOnly(raw) {
 }
 function processAndInsights(raw) {
   const record = processOnly(raw);
-  const segment = code.transactionRecordToSegment(record);
+  const { segment } = record;
   code.aggregateSegments([segment], () => 300);
   return { record, segment, problems: code.detectNPlusOne(segment) };
 }

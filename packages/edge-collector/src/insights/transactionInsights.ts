@@ -5,7 +5,6 @@ import type { ProjectSettings } from '../projects/ProjectSettings';
 import type { TransactionInsights } from '../types/TransactionInsights';
 import type { TransactionRecord } from '../types/TransactionRecord';
 import { detectNPlusOne } from './detectNPlusOne';
-import { transactionRecordToSegment } from './interimTraceSegment';
 import { N_PLUS_ONE_TYPE, nPlusOneEventRecord } from './nPlusOneEventRecord';
 
 /**
@@ -18,7 +17,7 @@ export async function transactionInsights(
   settings: ProjectSettings,
   loadAlertSetup: (projectId: number) => Promise<AlertSetup>,
 ): Promise<TransactionInsights> {
-  const segment = transactionRecordToSegment(record);
+  const { segment } = record;
   const found = detectNPlusOne(segment);
   const setup = found.length > 0 ? await loadAlertSetup(record.projectId) : null;
   const problems = found.map((problem) => {

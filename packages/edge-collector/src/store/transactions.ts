@@ -56,7 +56,7 @@ export async function selectTransactions(
   db: D1Database,
   projectId: number,
   limit = 100,
-): Promise<Omit<TransactionRecord, 'payload'>[]> {
+): Promise<Omit<TransactionRecord, 'payload' | 'segment'>[]> {
   const { results } = await db
     .prepare(
       `SELECT project_id, event_id, name, op, status, trace_id, start_timestamp, timestamp,

@@ -18,5 +18,5 @@ export interface TransactionRecord {
   receivedAt: number;
   payload: string;
   /** The transaction in the trace model, with its spans; stored gzip-compressed. */
-  segment?: TraceSegment;
+  segment: TraceSegment;
 }
