@@ -19,8 +19,10 @@ import {
   updateProjectRoute,
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
+import { loginRoute, logoutRoute, sessionRoute } from './api/sessionRoutes';
 import { projectStatsRoute } from './api/statsRoutes';
 import { listTransactionsRoute } from './api/transactionRoutes';
+import { createUserRoute, deleteUserRoute, listUsersRoute } from './api/userRoutes';
 import {
   createWebhookRoute,
   deleteWebhookRoute,
@@ -66,7 +68,14 @@ router
   .post('/api/:projectId/envelope/', envelopeRoute)
   .post('/api/:projectId/store/', storeRoute)
   .post('/api/:projectId/security/', securityRoute)
+  // Signing in and out needs no session yet; both check the Origin header.
+  .post('/api/0/auth/login/', loginRoute)
+  .post('/api/0/auth/logout/', logoutRoute)
   .all('/api/0/*', requireAdmin)
+  .get('/api/0/auth/session/', sessionRoute)
+  .get('/api/0/users/', listUsersRoute)
+  .post('/api/0/users/', createUserRoute)
+  .delete('/api/0/users/:userId/', deleteUserRoute)
   .get('/api/0/projects/', listProjectsRoute)
   .post('/api/0/projects/', createProjectRoute)
   .get('/api/0/projects/:projectId/', getProjectRoute)
