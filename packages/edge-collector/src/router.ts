@@ -5,6 +5,7 @@ import {
   listRulesRoute,
   updateRuleRoute,
 } from './api/alertRuleRoutes';
+import { eventNeighboursRoute, issueSparklinesRoute } from './api/dashboardRoutes';
 import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
 import {
   deleteIssueRoute,
@@ -81,6 +82,7 @@ router
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
+  .get('/api/0/projects/:projectId/issues/stats/', issueSparklinesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
@@ -97,4 +99,5 @@ router
   .delete('/api/0/issues/:issueId/', deleteIssueRoute)
   .get('/api/0/issues/:issueId/events/', listIssueEventsRoute)
   .get('/api/0/issues/:issueId/events/latest/', latestEventRoute)
-  .get('/api/0/events/:eventId/', getEventRoute);
+  .get('/api/0/events/:eventId/', getEventRoute)
+  .get('/api/0/events/:eventId/neighbours/', eventNeighboursRoute);
