@@ -7,6 +7,7 @@ import {
 } from './api/alertRuleRoutes';
 import { eventNeighboursRoute, issueSparklinesRoute } from './api/dashboardRoutes';
 import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
+import { hourlyStatsRoute } from './api/hourlyStatsRoute';
 import {
   deleteIssueRoute,
   getIssueRoute,
@@ -33,6 +34,7 @@ import {
 } from './api/webhookRoutes';
 import { ClientError } from './http/ClientError';
 import { exposeCorsHeaders } from './http/exposeCorsHeaders';
+import { noSniff } from './http/noSniff';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
 import { securityRoute } from './ingest/securityRoute';
@@ -59,7 +61,7 @@ const { preflight, corsify } = cors({
 export const router = AutoRouter({
   before: [preflight],
   catch: toErrorResponse,
-  finally: [corsify, exposeCorsHeaders(EXPOSED_HEADERS)],
+  finally: [corsify, exposeCorsHeaders(EXPOSED_HEADERS), noSniff],
   missing: (request) => toErrorResponse(new ClientError(404, 'no such endpoint'), request),
 });
 
@@ -84,6 +86,7 @@ router
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/projects/:projectId/issues/stats/', issueSparklinesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
+  .get('/api/0/projects/:projectId/stats/hourly/', hourlyStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)

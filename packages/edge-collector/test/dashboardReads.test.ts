@@ -68,3 +68,28 @@ describe('reads for the dashboard', () => {
     });
   });
 });
+
+describe('hourly stats', () => {
+  it('counts accepted and filtered events per hour', async () => {
+    const project = await createProject('hourly-stats');
+    await sendEvent(project, message('counted once'));
+    await sendEvent(project, {
+      ...message('ResizeObserver loop limit exceeded'),
+      exception: { values: [{ type: 'Error', value: 'ResizeObserver loop limit exceeded' }] },
+    });
+    const stats = await admin<{ hours: number[]; series: Record<string, number[]> }>(
+      `/api/0/projects/${project.id}/stats/hourly/?period=24h`,
+    );
+    expect(stats.hours).toHaveLength(24);
+    const sum = (values: number[] | undefined) => (values ?? []).reduce((a, b) => a + b, 0);
+    expect(sum(stats.series.accepted)).toBe(1);
+    expect(sum(stats.series.filtered)).toBe(1);
+  });
+
+  it('answers an unknown period with a 400', async () => {
+    const project = await createProject('hourly-stats-bad');
+    await expect(admin(`/api/0/projects/${project.id}/stats/hourly/?period=1y`)).rejects.toThrow(
+      /: 400 /,
+    );
+  });
+});

@@ -67,3 +67,20 @@ export async function selectEventNeighbours(
     latestEventId: latest?.results[0]?.event_id ?? null,
   };
 }
+
+/** Outcome quantities per hour (epoch ms of the hour) since `since` (ms), all categories. */
+export async function selectHourlyOutcomes(
+  db: D1Database,
+  projectId: number,
+  since: number,
+): Promise<{ hour: number; outcome: string; quantity: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT (minute / 3600000) * 3600000 AS hour, outcome, SUM(quantity) AS quantity
+       FROM project_outcomes WHERE project_id = ? AND minute >= ?
+       GROUP BY hour, outcome ORDER BY hour`,
+    )
+    .bind(projectId, since)
+    .all<{ hour: number; outcome: string; quantity: number }>();
+  return results;
+}
