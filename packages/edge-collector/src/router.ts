@@ -35,6 +35,7 @@ import {
 import { ClientError } from './http/ClientError';
 import { exposeCorsHeaders } from './http/exposeCorsHeaders';
 import { noSniff } from './http/noSniff';
+import { serveAppShell } from './http/serveAppShell';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
 import { securityRoute } from './ingest/securityRoute';
@@ -68,6 +69,7 @@ export const router = AutoRouter({
 router
   // Unauthenticated liveness check for uptime monitors and local tooling.
   .get('/api/health', () => ({ status: 'ok' }))
+  .get('/projects/:projectId/performance/*', serveAppShell)
   .post('/api/:projectId/envelope/', envelopeRoute)
   .post('/api/:projectId/store/', storeRoute)
   .post('/api/:projectId/security/', securityRoute)
