@@ -89,7 +89,10 @@ describe('a hostile event in the dashboard', () => {
     const found = await page.evaluate(() => ({
       handlers: document.querySelectorAll('[onerror], [onload]').length,
       images: document.querySelectorAll('img').length,
-      scripts: [...document.scripts].map((script) => new URL(script.src, location.href).pathname),
+      scripts: Array.from(
+        document.scripts,
+        (script) => new URL(script.src, location.href).pathname,
+      ),
       scriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
     }));
     expect(found).toEqual({ handlers: 0, images: 0, scripts: ['/assets/app.js'], scriptLinks: 0 });
