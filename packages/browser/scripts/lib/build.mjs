@@ -8,7 +8,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = join(packageRoot, 'dist');
-export const scriptFiles = ['faultline.min.js', 'breadcrumbs.min.js', 'loader.min.js'];
+export const scriptFiles = [
+  'faultline.min.js',
+  'breadcrumbs.min.js',
+  'loader.min.js',
+  'faultline.debug.min.js',
+];
 
 const newestIn = (dir) =>
   Math.max(
@@ -20,7 +25,9 @@ const newestIn = (dir) =>
 
 /** Runs the rollup build unless every bundle is newer than src/ and the config. */
 export function ensureBuilt() {
-  const outputs = [...scriptFiles, 'faultline.mjs', 'index.d.ts'].map((file) => join(dist, file));
+  const outputs = [...scriptFiles, 'faultline.mjs', 'faultline.debug.mjs', 'index.d.ts'].map(
+    (file) => join(dist, file),
+  );
   const builtAt = outputs.every(existsSync)
     ? Math.min(...outputs.map((path) => statSync(path).mtimeMs))
     : 0;

@@ -57,6 +57,13 @@ export interface Options {
   enabled?: boolean;
   /** Automatic breadcrumbs; `false` turns them all off. */
   breadcrumbs?: BreadcrumbOptions | false;
+  /**
+   * Logs to the console why the SDK is off, each event sent or dropped (and
+   * by what) and the collector's answer. Only the debug builds
+   * (`faultline.debug.min.js`, `@faultline/browser/debug`) have the logger;
+   * the production ones ignore it.
+   */
+  debug?: boolean;
 }
 
 export interface ResolvedOptions extends Options {
