@@ -10,6 +10,7 @@ import {
   type Webhook,
 } from '../lib/alertRules';
 import { api } from '../lib/api';
+import { PerformanceTriggers, readPerformanceTriggers } from './PerformanceTriggers';
 
 const LEVELS = ['', 'debug', 'info', 'warning', 'error', 'fatal'];
 const num = (value: FormDataEntryValue | null) =>
@@ -27,7 +28,7 @@ function readTriggers(data: FormData): Trigger[] {
       windowMinutes: num(data.get(`${type}-window`)) ?? 60,
     });
   }
-  return triggers;
+  return [...triggers, ...readPerformanceTriggers(data)];
 }
 
 function readFilters(data: FormData): Filters {
@@ -98,6 +99,7 @@ export function RuleForm(props: {
           <label>M (minutes) <input type="number" min="1" max="1440" name=${`${type}-window`} value=${current?.windowMinutes ?? 60} /></label>
         </div>`;
       })}
+      <${PerformanceTriggers} current=${rule?.triggers ?? []} />
     </fieldset>
     <fieldset>
       <legend>Only if</legend>

@@ -46,6 +46,12 @@ export interface Webhook {
 
 /** A trigger in words, for the rule list. */
 export function describeTrigger(trigger: Trigger): string {
+  if (trigger.type === 'performance_regression') {
+    return `${trigger.metric} of ${trigger.transaction ?? 'any transaction'} worse than the ${trigger.baseline === 'previous_week' ? 'week before' : 'previous release'} by more than ${trigger.threshold} % over ${trigger.windowMinutes} min`;
+  }
+  if (trigger.type === 'error_rate') {
+    return `errors above ${trigger.threshold} % of transactions over ${trigger.windowMinutes} min`;
+  }
   const known = [...ONE_SHOT_TRIGGERS, ...THRESHOLD_TRIGGERS].find(
     ([type]) => type === trigger.type,
   );
