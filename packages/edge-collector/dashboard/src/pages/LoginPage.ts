@@ -7,7 +7,8 @@ import { type SessionUser, setSessionUser } from '../lib/session';
 /** Where to go after signing in: the page that sent us here, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(location.search).get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  // `//host` and `/\host` would leave the site; only paths of this origin are taken.
+  return /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
 export function LoginPage() {
