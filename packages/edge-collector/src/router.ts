@@ -8,6 +8,7 @@ import {
 import { eventNeighboursRoute, issueSparklinesRoute } from './api/dashboardRoutes';
 import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
 import { hourlyStatsRoute } from './api/hourlyStatsRoute';
+import { listIngestFailuresRoute } from './api/ingestFailureRoutes';
 import {
   deleteIssueRoute,
   getIssueRoute,
@@ -90,6 +91,7 @@ router
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/stats/hourly/', hourlyStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
+  .get('/api/0/projects/:projectId/ingest-failures/', listIngestFailuresRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)
   .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)
