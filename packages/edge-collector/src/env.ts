@@ -9,6 +9,8 @@ export interface Env {
   /** One rate-limit counter per project (see ratelimit/ProjectRateLimiter.ts). */
   RATE_LIMITER: DurableObjectNamespace<ProjectRateLimiter>;
   ASSETS: Fetcher;
+  /** Artifact bundles and prepared source maps (see src/sourcemaps/). */
+  SOURCEMAPS: R2Bucket;
   /** Bearer token for the admin and read API; a `wrangler secret`, or `.dev.vars` locally. */
   FAULTLINE_ADMIN_TOKEN?: string;
   /** `local` relaxes rules meant for the public internet (http webhook targets on loopback). */

@@ -41,6 +41,12 @@ import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
 import { securityRoute } from './ingest/securityRoute';
 import { storeRoute } from './ingest/storeRoute';
+import { assembleRoute } from './sourcemaps/assembleRoute';
+import { chunkUploadOptionsRoute, uploadChunksRoute } from './sourcemaps/chunkUploadRoutes';
+import { createReleaseRoute, updateReleaseRoute } from './sourcemaps/releaseRoutes';
+import { requireUploadToken } from './sourcemaps/requireUploadToken';
+import { serverInfoRoute } from './sourcemaps/serverInfoRoute';
+import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './sourcemaps/tokenRoutes';
 
 // Browsers post envelopes from any page (origins are checked per project), and
 // the SDK must read the back-off headers of a 429.
@@ -74,6 +80,13 @@ router
   .post('/api/:projectId/envelope/', envelopeRoute)
   .post('/api/:projectId/store/', storeRoute)
   .post('/api/:projectId/security/', securityRoute)
+  // sentry-cli (source maps): a tool token or the admin token; see PROTOCOL.md.
+  .get('/api/0/', requireUploadToken, serverInfoRoute)
+  .get('/api/0/organizations/:org/chunk-upload/', requireUploadToken, chunkUploadOptionsRoute)
+  .post('/api/0/organizations/:org/chunk-upload/', requireUploadToken, uploadChunksRoute)
+  .post('/api/0/organizations/:org/artifactbundle/assemble/', requireUploadToken, assembleRoute)
+  .post('/api/0/organizations/:org/releases/', requireUploadToken, createReleaseRoute)
+  .put('/api/0/organizations/:org/releases/:version/', requireUploadToken, updateReleaseRoute)
   // Signing in and out needs no session yet; both check the Origin header.
   .post('/api/0/auth/login/', loginRoute)
   .post('/api/0/auth/logout/', logoutRoute)
@@ -82,6 +95,9 @@ router
   .get('/api/0/users/', listUsersRoute)
   .post('/api/0/users/', createUserRoute)
   .delete('/api/0/users/:userId/', deleteUserRoute)
+  .get('/api/0/tokens/', listTokensRoute)
+  .post('/api/0/tokens/', createTokenRoute)
+  .delete('/api/0/tokens/:tokenId/', revokeTokenRoute)
   .get('/api/0/projects/', listProjectsRoute)
   .post('/api/0/projects/', createProjectRoute)
   .get('/api/0/projects/:projectId/', getProjectRoute)

@@ -116,6 +116,7 @@ describe('dashboard sessions', () => {
       expect(response.status, `${method} ${path}`).toBe(403);
     }
     expect((await withSession(cookie, '/api/0/users/')).status).toBe(403);
+    expect((await withSession(cookie, '/api/0/tokens/')).status).toBe(403);
     // Triage: a missing issue is a 404, not a 403, so the member got past the check.
     const triage = await withSession(cookie, '/api/0/issues/999999/', {
       method: 'PUT',

@@ -1,6 +1,7 @@
 import { loadAlertSetup } from '../alerts/alertSetupCache';
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import type { Env } from '../env';
+import { artifactReaderFor } from '../sourcemaps/artifactReaderFor';
 import { type StorableMessage, storeIngestBatch } from '../store/ingestBatch';
 import type { IngestMessage } from '../types/IngestMessage';
 import { processMessage } from './processMessage';
@@ -27,7 +28,13 @@ export async function consumeIngestBatch(
   const storable: StorableMessage[] = [];
   for (const message of batch.messages) {
     try {
-      storable.push(await processMessage(message.body, (id) => loadAlertSetup(env.DB, id)));
+      storable.push(
+        await processMessage(
+          message.body,
+          (id) => loadAlertSetup(env.DB, id),
+          (id) => artifactReaderFor(env, id),
+        ),
+      );
     } catch (error) {
       console.error(`ingest message ${message.id} failed (attempt ${message.attempts}):`, error);
       message.retry();

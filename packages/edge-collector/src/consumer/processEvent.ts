@@ -11,6 +11,8 @@ import type { SentryEvent } from '../protocol/SentryEvent';
 import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
+import { symbolicateEvent } from '../symbolicate/symbolicateEvent';
+import type { ArtifactReader } from '../types/ArtifactReader';
 import type { EventRecord } from '../types/EventRecord';
 
 export interface ProcessContext {
@@ -30,13 +32,15 @@ export interface ProcessContext {
 
 /**
  * The consumer's stages for one validated, admitted event (see `acceptEvent` for the
- * edge's): enrich → parse stack → scrub → fingerprint → trim, in the style of Sentry's
- * `prepareEvent`. Plain functions of plain data, so each stage can be tested alone;
- * a new stage (symbolication, say) is one more line in the order it runs.
+ * edge's): enrich → parse stack → symbolicate → scrub → fingerprint → trim, in the style
+ * of Sentry's `prepareEvent`. Plain functions of plain data, so each stage can be tested
+ * alone; symbolication reads the project's uploaded source maps through `artifacts`
+ * (without it, frames stay as sent).
  */
 export async function processEvent(
   normalized: SentryEvent,
   context: ProcessContext,
+  artifacts?: ArtifactReader,
 ): Promise<EventRecord> {
   const settings = context.settings ?? DEFAULT_PROJECT_SETTINGS;
   const salt = context.salt ?? '';
@@ -45,6 +49,7 @@ export async function processEvent(
   const userKey = identifyUser(normalized, context.clientIp, salt, masksUserId(scrubOptions));
   let event = enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp });
   event = parseEventStacks(event);
+  event = await symbolicateEvent(event, artifacts);
   event = scrubEvent(event, scrubOptions);
   const fingerprint = fingerprintEvent(event, parseFingerprintRules(settings.fingerprintRules));
   return toEventRecord(event, {

@@ -4,12 +4,13 @@ import { planAlerts } from '../alerts/planAlerts';
 import { ClientError } from '../http/ClientError';
 import { unpackItem } from '../ingest/packItem';
 import type { StorableMessage } from '../store/ingestBatch';
+import type { ArtifactReader } from '../types/ArtifactReader';
 import type { IngestMessage } from '../types/IngestMessage';
 import { processEvent } from './processEvent';
 import { processTransaction } from './processTransaction';
 
 /**
- * The consumer stages of one message: process its item (parse stack → scrub →
+ * The consumer stages of one message: process its item (parse stack → symbolicate → scrub →
  * fingerprint → trim, see `processEvent`), plan the alerts it may fire, and count it
  * `accepted`, or `invalid` when it turns out malformed (too large even after
  * trimming, say), as Relay counts what it drops after answering. Anything else it
@@ -18,6 +19,7 @@ import { processTransaction } from './processTransaction';
 export async function processMessage(
   message: IngestMessage,
   loadAlertSetup: (projectId: number) => Promise<AlertSetup>,
+  artifactsFor?: (projectId: number) => ArtifactReader | undefined,
 ): Promise<StorableMessage> {
   const { sender } = message;
   const storable: StorableMessage = {
@@ -31,7 +33,7 @@ export async function processMessage(
   const category = item.kind === 'event' ? item.category : 'transaction';
   try {
     if (item.kind === 'event') {
-      const record = await processEvent(item.event, sender);
+      const record = await processEvent(item.event, sender, artifactsFor?.(sender.projectId));
       const setup = await loadAlertSetup(sender.projectId);
       const filtersOnTags = setup.rules.some((rule) => rule.enabled && rule.filters.tags);
       storable.event = { record, alerts: planAlerts(eventFacts(record, filtersOnTags), setup) };

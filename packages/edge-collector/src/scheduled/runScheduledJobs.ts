@@ -1,6 +1,7 @@
 import type { Env } from '../env';
 import { runAlertJobs } from './alertJobs';
 import { runRetention } from './retentionJob';
+import { runSourceMapRetention } from './sourceMapRetention';
 
 /**
  * Everything the every-minute cron trigger runs. Each job is independent: one
@@ -10,6 +11,7 @@ export async function runScheduledJobs(env: Env, now: number): Promise<void> {
   const jobs: [string, () => Promise<unknown>][] = [
     ['retention', () => runRetention(env.DB, now)],
     ['alerts', () => runAlertJobs(env, now)],
+    ['source maps', () => runSourceMapRetention(env.SOURCEMAPS, env.DB, now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, job]) => job()));
   results.forEach((result, index) => {
