@@ -1,15 +1,18 @@
 // Assembles the static files the collector Worker serves (wrangler.toml [assets]):
-// the example page at /example/ and the SDK bundles at /sdk/, with the SDK as
-// an npm tarball there too (`npm install <collector>/sdk/faultline-browser.tgz`).
-import { execFileSync } from 'node:child_process';
+// the example page at /example/, the SDK bundles at /sdk/, with the SDK as an npm
+// tarball there too (`npm install <collector>/sdk/faultline-browser.tgz`), and the
+// dashboard (its index.html at /, its script and styles in /assets/).
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +25,26 @@ rmSync(publicDir, { recursive: true, force: true });
 mkdirSync(join(publicDir, 'sdk'), { recursive: true });
 cpSync(join(root, 'examples/browser'), join(publicDir, 'example'), { recursive: true });
 const dashboard = join(root, 'packages/edge-collector/dashboard');
-if (existsSync(dashboard)) cpSync(dashboard, publicDir, { recursive: true });
+cpSync(join(dashboard, 'static'), publicDir, { recursive: true });
+const rollup = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/rollup/dist/bin/rollup'),
+    '-c',
+    join(dashboard, 'rollup.config.mjs'),
+    '--silent',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+if (rollup.status !== 0) throw new Error('the dashboard build failed');
+// uPlot's own styles first, so the app's can refine them.
+writeFileSync(
+  join(publicDir, 'assets/app.css'),
+  [
+    readFileSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), 'utf8'),
+    readFileSync(join(dashboard, 'app.css'), 'utf8'),
+  ].join('\n'),
+);
 if (!existsSync(sdkDist)) throw new Error('packages/browser/dist is missing: build the SDK first');
 for (const file of readdirSync(sdkDist)) {
   if (/\.(m?js|map)$/.test(file)) cpSync(join(sdkDist, file), join(publicDir, 'sdk', file));

@@ -67,6 +67,36 @@ async function ensureDemoProject(url, token) {
   return created.json();
 }
 
+/**
+ * The first time (no user yet): an admin `admin@localhost` with a random password,
+ * written into .dev.vars as a comment so it can be found again. Returns the line to print.
+ */
+async function ensureFirstUser(url, token) {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const listed = await fetch(`${url}/api/0/users/`, { headers });
+  if (!listed.ok) throw new Error(`listing users failed: ${listed.status}`);
+  const saved = /^# dashboard sign-in: (\S+) (\S+)$/m.exec(readFileSync(devVarsPath, 'utf8'));
+  if ((await listed.json()).length > 0) {
+    return saved
+      ? `sign in as ${saved[1]}, password ${saved[2]}`
+      : 'sign in with your dashboard user';
+  }
+  const email = 'admin@localhost';
+  const password = randomBytes(12).toString('base64url');
+  const created = await fetch(`${url}/api/0/users/`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password, role: 'admin' }),
+  });
+  if (!created.ok) throw new Error(`creating the first user failed: ${created.status}`);
+  writeFileSync(
+    devVarsPath,
+    `${readFileSync(devVarsPath, 'utf8').replace(/^# dashboard sign-in: .*\n/m, '')}# dashboard sign-in: ${email} ${password}\n`,
+  );
+  step(`created the dashboard user ${email} (its password is also in .dev.vars)`);
+  return `sign in as ${email}, password ${password}`;
+}
+
 if (process.env.FAULTLINE_SKIP_BUILD !== '1') {
   step('building the SDK and the static assets');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
@@ -105,6 +135,7 @@ setInterval(() => {
 }, 500).unref();
 
 const demo = await ensureDemoProject(collector.url, vars.FAULTLINE_ADMIN_TOKEN);
+const signIn = await ensureFirstUser(collector.url, vars.FAULTLINE_ADMIN_TOKEN);
 const exampleUrl = `${collector.url}/example/?dsn=${encodeURIComponent(demo.dsn)}`;
 console.log(`
 \x1b[1mFaultline is running\x1b[0m
@@ -112,6 +143,7 @@ console.log(`
   Demo project   ${demo.name} (id ${demo.id})
   DSN            ${demo.dsn}
   Admin token    ${vars.FAULTLINE_ADMIN_TOKEN}
+  Dashboard      ${collector.url}/  ${signIn}
   Example page   ${exampleUrl}
 
 Paste into another terminal to use the API (the README's commands use these two variables):

@@ -24,9 +24,12 @@ function check(name, command, args) {
   }
 }
 
-const tsconfigs = ['packages/browser', 'packages/edge-collector', 'tests/e2e'].filter((dir) =>
-  existsSync(join(repoRoot, dir, 'tsconfig.json')),
-);
+const tsconfigs = [
+  'packages/browser',
+  'packages/edge-collector',
+  'packages/edge-collector/dashboard',
+  'tests/e2e',
+].filter((dir) => existsSync(join(repoRoot, dir, 'tsconfig.json')));
 
 check('lint and format (biome)', 'npx', ['biome', 'check', '.']);
 for (const dir of tsconfigs) check(`typecheck ${dir}`, 'npx', ['tsc', '--noEmit', '-p', dir]);

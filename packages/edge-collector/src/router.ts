@@ -5,7 +5,9 @@ import {
   listRulesRoute,
   updateRuleRoute,
 } from './api/alertRuleRoutes';
+import { eventNeighboursRoute, issueSparklinesRoute } from './api/dashboardRoutes';
 import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
+import { hourlyStatsRoute } from './api/hourlyStatsRoute';
 import { listIngestFailuresRoute } from './api/ingestFailureRoutes';
 import {
   deleteIssueRoute,
@@ -21,9 +23,11 @@ import {
   updateProjectRoute,
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
+import { loginRoute, logoutRoute, sessionRoute } from './api/sessionRoutes';
 import { projectStatsRoute } from './api/statsRoutes';
 import { getTraceRoute } from './api/traceRoutes';
 import { listTransactionsRoute } from './api/transactionRoutes';
+import { createUserRoute, deleteUserRoute, listUsersRoute } from './api/userRoutes';
 import {
   createWebhookRoute,
   deleteWebhookRoute,
@@ -33,6 +37,8 @@ import {
 } from './api/webhookRoutes';
 import { ClientError } from './http/ClientError';
 import { exposeCorsHeaders } from './http/exposeCorsHeaders';
+import { noSniff } from './http/noSniff';
+import { serveAppShell } from './http/serveAppShell';
 import { toErrorResponse } from './http/toErrorResponse';
 import { envelopeRoute } from './ingest/envelopeRoute';
 import { securityRoute } from './ingest/securityRoute';
@@ -65,13 +71,14 @@ const { preflight, corsify } = cors({
 export const router = AutoRouter({
   before: [preflight],
   catch: toErrorResponse,
-  finally: [corsify, exposeCorsHeaders(EXPOSED_HEADERS)],
+  finally: [corsify, exposeCorsHeaders(EXPOSED_HEADERS), noSniff],
   missing: (request) => toErrorResponse(new ClientError(404, 'no such endpoint'), request),
 });
 
 router
   // Unauthenticated liveness check for uptime monitors and local tooling.
   .get('/api/health', () => ({ status: 'ok' }))
+  .get('/projects/:projectId/performance/*', serveAppShell)
   .post('/api/:projectId/envelope/', envelopeRoute)
   .post('/api/:projectId/store/', storeRoute)
   .post('/api/:projectId/security/', securityRoute)
@@ -82,7 +89,14 @@ router
   .post('/api/0/organizations/:org/artifactbundle/assemble/', requireUploadToken, assembleRoute)
   .post('/api/0/organizations/:org/releases/', requireUploadToken, createReleaseRoute)
   .put('/api/0/organizations/:org/releases/:version/', requireUploadToken, updateReleaseRoute)
+  // Signing in and out needs no session yet; both check the Origin header.
+  .post('/api/0/auth/login/', loginRoute)
+  .post('/api/0/auth/logout/', logoutRoute)
   .all('/api/0/*', requireAdmin)
+  .get('/api/0/auth/session/', sessionRoute)
+  .get('/api/0/users/', listUsersRoute)
+  .post('/api/0/users/', createUserRoute)
+  .delete('/api/0/users/:userId/', deleteUserRoute)
   .get('/api/0/tokens/', listTokensRoute)
   .post('/api/0/tokens/', createTokenRoute)
   .delete('/api/0/tokens/:tokenId/', revokeTokenRoute)
@@ -91,7 +105,9 @@ router
   .get('/api/0/projects/:projectId/', getProjectRoute)
   .put('/api/0/projects/:projectId/', updateProjectRoute)
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
+  .get('/api/0/projects/:projectId/issues/stats/', issueSparklinesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
+  .get('/api/0/projects/:projectId/stats/hourly/', hourlyStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
   .get('/api/0/projects/:projectId/performance/', performanceListRoute)
   .get('/api/0/projects/:projectId/performance/summary/', performanceSummaryRoute)
@@ -111,4 +127,5 @@ router
   .delete('/api/0/issues/:issueId/', deleteIssueRoute)
   .get('/api/0/issues/:issueId/events/', listIssueEventsRoute)
   .get('/api/0/issues/:issueId/events/latest/', latestEventRoute)
-  .get('/api/0/events/:eventId/', getEventRoute);
+  .get('/api/0/events/:eventId/', getEventRoute)
+  .get('/api/0/events/:eventId/neighbours/', eventNeighboursRoute);

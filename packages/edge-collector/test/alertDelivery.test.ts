@@ -116,9 +116,9 @@ describe('one delivery attempt', () => {
 describe('the alert payload', () => {
   it('links the issue to a URL that exists: the issue in the read API', () => {
     const job = deliveryJob('https://hooks.example.com/');
-    expect(buildAlertPayload(job, undefined).issue?.url).toBe('https://col.test/api/0/issues/7/');
+    expect(buildAlertPayload(job, undefined).issue?.url).toBe('https://col.test/issues/7');
     expect(buildAlertPayload(job, 'https://errors.example.com/').issue?.url).toBe(
-      'https://errors.example.com/api/0/issues/7/',
+      'https://errors.example.com/issues/7',
     );
   });
 });

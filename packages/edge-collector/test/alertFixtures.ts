@@ -21,7 +21,7 @@ export function alertPayload(title: string, message = `New issue in shop: ${titl
       userCount: 0,
       firstSeen: '2026-01-01T12:00:00.000Z',
       lastSeen: '2026-01-01T12:00:00.000Z',
-      url: 'https://errors.example.com/api/0/issues/7/',
+      url: 'https://errors.example.com/issues/7',
     },
     event: {
       id: 'e'.repeat(32),

@@ -49,7 +49,7 @@ describe('Slack messages', () => {
     const message = formatSlack(alertPayload('Error: <!channel> & <@U123>')) as SlackMessage;
     expect(message.text).toContain('&lt;!channel&gt; &amp; &lt;@U123&gt;');
     expect(JSON.stringify(message.blocks)).not.toContain('<!channel>');
-    expect(message.blocks[1]?.text?.text).toContain('<https://errors.example.com/api/0/issues/7/|');
+    expect(message.blocks[1]?.text?.text).toContain('<https://errors.example.com/issues/7|');
   });
 
   it('keeps every block text within 3000 characters, even when escaping lengthens it', () => {
@@ -92,7 +92,7 @@ describe('Discord messages', () => {
     const message = formatDiscord(alertPayload('TypeError: x is undefined')) as DiscordMessage;
     expect(message.embeds[0]).toMatchObject({
       title: 'TypeError: x is undefined',
-      url: 'https://errors.example.com/api/0/issues/7/',
+      url: 'https://errors.example.com/issues/7',
       description: 'New issue in shop: TypeError: x is undefined\n`checkout(app.js)`',
       fields: [{ name: 'Stack', value: '```\ncheckout (app.js:12:18)\n```' }],
       footer: { text: 'shop · error · unresolved · 1 event · release shop@1.4.0 · production' },

@@ -107,8 +107,8 @@ export function buildAlertPayload(job: DeliveryJob, publicUrl: string | undefine
       userCount: issue.userCount,
       firstSeen: new Date(issue.firstSeen).toISOString(),
       lastSeen: new Date(issue.lastSeen).toISOString(),
-      // No dashboard yet: the issue in the read API (the bearer token opens it).
-      url: `${base}/api/0/issues/${issue.id}/`,
+      // The issue's page in the dashboard (it asks for a sign-in first).
+      url: `${base}/issues/${issue.id}`,
     },
     event: parseEvent(job),
     threshold: thresholdOf(job),

@@ -18,7 +18,7 @@ function decodeCursor(cursor: string): IssueQuery['after'] {
 /**
  * The query string of `GET /api/0/projects/:id/issues/`: `status`, `query`
  * (words that must all appear in the title or culprit), `release`,
- * `environment`, `sort` (lastSeen, firstSeen, count, users), `type`, `cursor`, `limit`.
+ * `environment`, `level`, `sort` (lastSeen, firstSeen, count, users), `type`, `cursor`, `limit`.
  */
 export function parseIssueQuery(url: URL, projectId: number): IssueQuery {
   const params = url.searchParams;
@@ -45,6 +45,7 @@ export function parseIssueQuery(url: URL, projectId: number): IssueQuery {
     words: (params.get('query') ?? '').split(/\s+/).filter(Boolean).slice(0, 10),
     release: params.get('release') ?? undefined,
     environment: params.get('environment') ?? undefined,
+    level: params.get('level') || undefined,
     sort: sort as IssueQuery['sort'],
     type,
     after: cursor ? decodeCursor(cursor) : undefined,

@@ -1,24 +1,23 @@
+import type { IRequest } from 'itty-router';
+import { authenticate } from '../auth/authenticate';
+import { isAllowed } from '../auth/isAllowed';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
-import { timingSafeEqualText } from '../lib/timingSafeEqualText';
+import type { Viewer } from '../types/User';
+
+/** A request that passed `requireAdmin`, with who sent it. */
+export type AuthenticatedRequest = IRequest & { viewer: Viewer };
 
 /**
- * Middleware for the admin and read API: `Authorization: Bearer <FAULTLINE_ADMIN_TOKEN>`.
- * Returns nothing when the token matches, so itty-router goes on to the route.
+ * Middleware for the admin and read API: `Authorization: Bearer <FAULTLINE_ADMIN_TOKEN>`
+ * or a dashboard session (see auth/isAllowed for what members may do). Returns
+ * nothing when allowed, so itty-router goes on to the route, with `request.viewer` set.
  */
-export async function requireAdmin(request: Request, env: Env): Promise<void> {
-  const expected = env.FAULTLINE_ADMIN_TOKEN;
-  if (!expected) {
-    throw new ClientError(401, 'FAULTLINE_ADMIN_TOKEN is not configured on this collector');
+export async function requireAdmin(request: IRequest, env: Env): Promise<void> {
+  const viewer = await authenticate(request, env);
+  const path = new URL(request.url).pathname;
+  if (!isAllowed(viewer, request.method, path)) {
+    throw new ClientError(403, 'only an admin may do this');
   }
-  const header = request.headers.get('Authorization') ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) {
-    throw new ClientError(401, 'missing Authorization: Bearer <admin token>', {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
-  if (!(await timingSafeEqualText(match[1], expected))) {
-    throw new ClientError(401, 'invalid admin token', { 'WWW-Authenticate': 'Bearer' });
-  }
+  (request as AuthenticatedRequest).viewer = viewer;
 }

@@ -101,6 +101,8 @@ export interface IssueQuery {
   words?: string[];
   release?: string;
   environment?: string;
+  /** Only issues of this level (error, warning, …). */
+  level?: string;
   sort?: keyof typeof ISSUE_SORTS;
   /** `error` or a performance issue type; all types when absent. */
   type?: string;
@@ -135,6 +137,10 @@ export async function selectIssues(db: D1Database, query: IssueQuery): Promise<I
       'EXISTS (SELECT 1 FROM issue_tag_values t WHERE t.issue_id = issues.id AND t.key = ? AND t.value = ?)',
     );
     binds.push(key, value);
+  }
+  if (query.level) {
+    where.push('level = ?');
+    binds.push(query.level);
   }
   if (query.after) {
     where.push(`(${column} < ? OR (${column} = ? AND id < ?))`);
