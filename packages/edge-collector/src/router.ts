@@ -20,6 +20,7 @@ import {
 } from './api/projectRoutes';
 import { requireAdmin } from './api/requireAdmin';
 import { projectStatsRoute } from './api/statsRoutes';
+import { getTransactionRoute } from './api/transactionPayloadRoute';
 import { listTransactionsRoute } from './api/transactionRoutes';
 import {
   createWebhookRoute,
@@ -74,6 +75,7 @@ router
   .get('/api/0/projects/:projectId/issues/', listIssuesRoute)
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
+  .get('/api/0/projects/:projectId/transactions/:eventId/', getTransactionRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)
   .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)
