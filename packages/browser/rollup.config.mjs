@@ -1,3 +1,4 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
@@ -29,10 +30,19 @@ const ts = (declarations) =>
 const script = { format: 'iife', strict: false, compact: true };
 
 export default [
-  // ESM for bundlers, with types.
+  // ESM for bundlers, with types. The performance part is an `import()`
+  // chunk (faultline.perf.mjs) for bundlers to split; web-vitals stays a
+  // dependency they resolve.
   {
     input: 'src/index.ts',
-    output: { file: 'dist/faultline.mjs', format: 'es', sourcemap: true },
+    external: ['web-vitals'],
+    output: {
+      dir: 'dist',
+      entryFileNames: 'faultline.mjs',
+      chunkFileNames: 'faultline.[name].mjs',
+      format: 'es',
+      sourcemap: true,
+    },
     plugins: [ts(true), terser({ ...terserOptions, module: true })],
   },
   // The script-tag bundle: sets window.Faultline. No sourceMappingURL comment,
@@ -46,6 +56,13 @@ export default [
     input: 'src/breadcrumbsAddon.ts',
     output: { ...script, file: 'dist/breadcrumbs.min.js' },
     plugins: [ts(false), terser(terserOptions)],
+  },
+  // The performance part for script tags, web-vitals included; the core
+  // loads it only for a page load the traces sample keeps.
+  {
+    input: 'src/perfBundle.ts',
+    output: { ...script, file: 'dist/perf.min.js' },
+    plugins: [ts(false), nodeResolve(), terser(terserOptions)],
   },
   {
     input: 'src/loader.ts',

@@ -8,14 +8,14 @@ import { sendStored } from './transport/send.js';
 const flush = guard(sendStored);
 
 /**
- * Starts the errors core: resolves the options once, listens for uncaught
+ * Starts the errors core (`options` is set when it runs): resolves the options once, listens for uncaught
  * errors and rejections, and sends the events an earlier
  * page could not: now, whenever the browser comes back online, and when the
  * page is hidden or left (it may not come back). An invalid DSN or
  * `enabled: false` turns the SDK off. Automatic breadcrumbs are installed by
  * `init` (ESM) or the breadcrumbs add-on (script tag).
  */
-export const initErrors = guard((userOptions: Options) => {
+export const startErrors = (userOptions: Options) => {
   if (setOptions(userOptions)) {
     // Adding the same listener again is a no-op, so a second init adds none.
     globalHandlers();
@@ -25,4 +25,7 @@ export const initErrors = guard((userOptions: Options) => {
     for (const type of ['online', 'pagehide', 'visibilitychange']) on(window, type, flush);
     sendStored();
   }
-});
+};
+
+/** `startErrors` that never throws into the page: the errors core's `init`. */
+export const initErrors = guard(startErrors);

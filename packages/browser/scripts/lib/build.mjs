@@ -8,7 +8,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = join(packageRoot, 'dist');
-export const scriptFiles = ['faultline.min.js', 'breadcrumbs.min.js', 'loader.min.js'];
+export const scriptFiles = [
+  'faultline.min.js',
+  'breadcrumbs.min.js',
+  'loader.min.js',
+  'perf.min.js',
+];
 
 const newestIn = (dir) =>
   Math.max(
