@@ -1,5 +1,7 @@
 // `npm start`: the collector on 127.0.0.1 with a local D1, a demo project and its DSN.
-import { spawnSync } from 'node:child_process';
+// PORT picks the port (8787); FAULTLINE_STATE_DIR keeps the local D1 elsewhere than
+// .wrangler/state; FAULTLINE_SKIP_BUILD=1 reuses the assets a previous build made.
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import {
 } from './lib/localCollector.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
+const persistTo = process.env.FAULTLINE_STATE_DIR || undefined;
 const devVarsPath = join(repoRoot, '.dev.vars');
 
 function step(text) {
@@ -64,18 +67,44 @@ async function ensureDemoProject(url, token) {
   return created.json();
 }
 
-step('building the SDK and the static assets');
-const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (process.env.FAULTLINE_SKIP_BUILD !== '1') {
+  step('building the SDK and the static assets');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 const vars = ensureDevVars();
 step('applying D1 migrations to the local database');
-applyMigrations();
+applyMigrations({ persistTo });
 
 step(`starting wrangler dev on 127.0.0.1:${port}`);
-const collector = await startWranglerDev({ port, stdio: 'inherit' });
-const demo = await ensureDemoProject(collector.url, vars.FAULTLINE_ADMIN_TOKEN);
+const collector = await startWranglerDev({ port, persistTo, stdio: 'inherit' });
+// wrangler runs in a process group of its own; the guard ends it when this script
+// ends in a way no handler below sees (SIGKILL, a crash).
+spawn(
+  process.execPath,
+  [join(repoRoot, 'scripts/lib/stopWhenParentEnds.mjs'), String(collector.child.pid)],
+  {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  },
+).unref();
 
+async function stopAll() {
+  await collector.stop();
+  process.exit(0);
+}
+// Ctrl-C, `kill` of this script, the terminal closing (SIGHUP), and npm passing on
+// the signal it got all end wrangler and workerd with this script.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stopAll);
+// Killing npm alone does not signal this script: when it goes, this script is
+// re-parented, so notice that too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stopAll();
+}, 500).unref();
+
+const demo = await ensureDemoProject(collector.url, vars.FAULTLINE_ADMIN_TOKEN);
 const exampleUrl = `${collector.url}/example/?dsn=${encodeURIComponent(demo.dsn)}`;
 console.log(`
 \x1b[1mFaultline is running\x1b[0m
@@ -84,7 +113,10 @@ console.log(`
   DSN            ${demo.dsn}
   Admin token    ${vars.FAULTLINE_ADMIN_TOKEN}
   Example page   ${exampleUrl}
-  Issues API     curl -H 'Authorization: Bearer ${vars.FAULTLINE_ADMIN_TOKEN}' ${collector.url}/api/0/projects/${demo.id}/issues/
+
+Paste into another terminal to use the API (the README's commands use these two variables):
+export FAULTLINE_URL=${collector.url} FAULTLINE_ADMIN_TOKEN=${vars.FAULTLINE_ADMIN_TOKEN}
+curl -H "Authorization: Bearer $FAULTLINE_ADMIN_TOKEN" "$FAULTLINE_URL/api/0/projects/${demo.id}/issues/"
 
 Press Ctrl+C to stop.
 `);
@@ -101,11 +133,4 @@ function driveCron() {
   ).unref();
 }
 driveCron();
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
-    await collector.stop();
-    process.exit(0);
-  });
-}
 collector.child.on('exit', (code) => process.exit(code ?? 0));

@@ -32,6 +32,11 @@ check('lint and format (biome)', 'npx', ['biome', 'check', '.']);
 for (const dir of tsconfigs) check(`typecheck ${dir}`, 'npx', ['tsc', '--noEmit', '-p', dir]);
 check('build (SDK bundles and Worker assets)', 'npm', ['run', '--silent', 'build']);
 check('size budget', 'npm', ['run', '--silent', 'size', '--workspaces', '--if-present']);
+// What `npm publish` would ship: exports, types and files that exist and agree.
+check('package (publint)', 'npx', ['publint', 'packages/browser', '--strict']);
+check('Worker builds (wrangler deploy --dry-run), under 3 MiB gzip', 'node', [
+  'scripts/worker-size.mjs',
+]);
 
 const report = join(repoRoot, '.tmp/vitest-report.json');
 mkdirSync(join(repoRoot, '.tmp'), { recursive: true });

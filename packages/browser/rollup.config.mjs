@@ -1,4 +1,5 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
@@ -19,11 +20,16 @@ const coreTerserOptions = {
   compress: { ...terserOptions.compress, unsafe_methods: true },
 };
 
-const ts = (declarations) =>
+// Every build replaces `__DEBUG__`, which guards the debug logger
+// (`debug: true`): `false`, so rollup drops the logger and its text, unless
+// the build is one of the `debug` ones.
+const ts = (declarations, debug = false) => [
+  replace({ preventAssignment: true, values: { __DEBUG__: String(debug) } }),
   typescript({
     tsconfig: './tsconfig.build.json',
     ...(declarations ? {} : { declaration: false, declarationDir: undefined }),
-  });
+  }),
+];
 
 // The script-tag bundles. `compact` leaves out the newline rollup would add
 // after the last `;`: as the file's only newline it costs 2-4 B gzip.
@@ -51,6 +57,24 @@ export default [
     input: 'src/iife.ts',
     output: { ...script, file: 'dist/faultline.min.js', sourcemap: 'hidden' },
     plugins: [ts(false), terser(coreTerserOptions)],
+  },
+  // The debug builds: the same with the logger that `debug: true` turns on.
+  {
+    input: 'src/index.ts',
+    external: ['web-vitals'],
+    output: {
+      dir: 'dist',
+      entryFileNames: 'faultline.debug.mjs',
+      chunkFileNames: 'faultline.debug.[name].mjs',
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: [ts(false, true), terser({ ...terserOptions, module: true })],
+  },
+  {
+    input: 'src/iife.ts',
+    output: { ...script, file: 'dist/faultline.debug.min.js', sourcemap: true },
+    plugins: [ts(false, true), terser(coreTerserOptions)],
   },
   {
     input: 'src/breadcrumbsAddon.ts',

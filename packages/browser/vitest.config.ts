@@ -7,4 +7,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'happy-dom',
   },
+  // The unit tests run the source as the debug build has it (see src/globals.d.ts).
+  define: { __DEBUG__: 'true' },
 });

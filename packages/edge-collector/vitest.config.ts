@@ -12,6 +12,16 @@ export default defineConfig(async () => {
         main: './src/index.ts',
         wrangler: { configPath: '../../wrangler.toml' },
         miniflare: {
+          // Batches as wrangler.toml has them, but flushed sooner: tests wait on each send.
+          queueConsumers: {
+            'faultline-ingest': {
+              maxBatchSize: 100,
+              maxBatchTimeout: 0.05,
+              maxRetries: 2,
+              deadLetterQueue: 'faultline-ingest-dlq',
+            },
+            'faultline-ingest-dlq': { maxBatchSize: 100, maxBatchTimeout: 0.05 },
+          },
           bindings: {
             TEST_MIGRATIONS: migrations,
             FAULTLINE_ADMIN_TOKEN: 'test-admin-token',
@@ -24,6 +34,8 @@ export default defineConfig(async () => {
       name: 'collector',
       include: ['test/**/*.test.ts'],
       setupFiles: ['./test/applyMigrations.ts'],
+      // Ingest tests wait for the queue consumer after each send; the machine may be loaded.
+      testTimeout: 30_000,
     },
   };
 });

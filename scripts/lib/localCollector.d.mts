@@ -9,6 +9,8 @@ export function startWranglerDev(options?: {
   persistTo?: string;
   vars?: Record<string, string>;
   stdio?: 'inherit' | 'pipe';
+  /** Another wrangler.toml than the collector's. */
+  config?: string;
 }): Promise<{
   url: string;
   port: number;

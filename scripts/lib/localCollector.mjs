@@ -46,10 +46,16 @@ export function applyMigrations({ persistTo } = {}) {
 
 /**
  * Starts `wrangler dev` on 127.0.0.1 and resolves once it answers HTTP.
- * @param {{port?: number, persistTo?: string, vars?: Record<string,string>, stdio?: 'inherit'|'pipe'}} options
+ * @param {{port?: number, persistTo?: string, vars?: Record<string,string>, stdio?: 'inherit'|'pipe', config?: string}} options
  * @returns {Promise<{url: string, port: number, child: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
  */
-export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pipe' } = {}) {
+export async function startWranglerDev({
+  port,
+  persistTo,
+  vars = {},
+  stdio = 'pipe',
+  config,
+} = {}) {
   // wrangler refuses to start without the [assets] directory; `npm run build` fills it.
   mkdirSync(join(repoRoot, 'packages/edge-collector/public'), { recursive: true });
   const listenPort = port ?? (await freePort());
@@ -69,6 +75,7 @@ export async function startWranglerDev({ port, persistTo, vars = {}, stdio = 'pi
     stdio === 'inherit' ? 'info' : 'warn',
   ];
   if (persistTo) args.push('--persist-to', persistTo);
+  if (config) args.push('--config', config); // another Worker (the benches' no-op one)
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,

@@ -77,12 +77,16 @@ describe('examples/django with the official sentry-sdk', () => {
     expect(exception?.mechanism).toMatchObject({ type: 'django', handled: false });
   });
 
-  it('reports logging.error with its template and arguments, and no exception', async () => {
+  it('reports logging.error titled with its formatted message, keeping template and arguments', async () => {
     await visit('/payment/');
-    const { issue, event } = await waitForIssue(collector, project, 'payment failed for order %s');
+    const { issue, event } = await waitForIssue(collector, project, 'payment failed for order 123');
     expect(issue).toMatchObject({ level: 'error', culprit: '/payment/' });
     expectShopContext(event, '/payment/');
-    expect(event.logentry).toEqual({ message: 'payment failed for order %s', params: [123] });
+    expect(event.logentry).toEqual({
+      message: 'payment failed for order %s',
+      params: [123],
+      formatted: 'payment failed for order 123',
+    });
     expect(event).toMatchObject({ logger: 'shop.views', level: 'error' });
     expect(event.exception).toBeUndefined();
   });

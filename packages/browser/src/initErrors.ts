@@ -1,4 +1,5 @@
 import { setOptions } from './core/client.js';
+import { debugLog } from './core/debugLog.js';
 import { guard } from './core/guard.js';
 import type { Options } from './core/options.js';
 import { globalHandlers } from './integrations/globalHandlers.js';
@@ -16,7 +17,18 @@ const flush = guard(sendStored);
  * `init` (ESM) or the breadcrumbs add-on (script tag).
  */
 export const startErrors = (userOptions: Options) => {
-  if (setOptions(userOptions)) {
+  const options = setOptions(userOptions);
+  if (__DEBUG__)
+    debugLog(
+      options ? 'log' : 'warn',
+      options
+        ? `on: events go to ${options._url}`
+        : userOptions.enabled === false
+          ? 'off: init was given enabled: false'
+          : `off: the DSN ${JSON.stringify(userOptions.dsn)} is not valid; expected https://PUBLIC_KEY@HOST/PROJECT_ID`,
+      userOptions.debug,
+    );
+  if (options) {
     // Adding the same listener again is a no-op, so a second init adds none.
     globalHandlers();
     // Back online, hidden (it may not come back) or left: a good time to

@@ -1,7 +1,8 @@
 // The loader snippet, a few hundred bytes for <head> in place of the bundle.
 // It stubs `Faultline.*` and catches errors and rejections into a queue
 // until the errors core has loaded (the script's `data-src`, else
-// faultline.min.js beside the loader), then replays the queue: `init` first
+// faultline.min.js beside the loader, or faultline.debug.min.js with
+// `data-debug`), then replays the queue: `init` first
 // wherever it was called (the sort is stable), then the rest in order. Then
 // it loads the breadcrumbs add-on from beside the core and installs it with
 // the options `init` was given, before or after the core arrived (from then
@@ -38,7 +39,13 @@ type Api = Record<string, (...args: unknown[]) => void>;
     d.head.appendChild(script);
   };
   const current = d.currentScript as HTMLScriptElement;
-  const core = current.dataset.src || current.src.replace(/loader(\.min)?\.js/, 'faultline.min.js');
+  // `data-debug` on the loader's tag picks the debug build, for `debug: true`.
+  const core =
+    current.dataset.src ||
+    current.src.replace(
+      /loader(\.min)?\.js/,
+      current.dataset.debug == null ? 'faultline.min.js' : 'faultline.debug.min.js',
+    );
   load(core, () => {
     const api = w.Faultline as Api;
     // Remember the options of init, whether queued or called between the

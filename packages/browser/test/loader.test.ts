@@ -14,10 +14,11 @@ afterEach(() => {
  * Runs the loader as a `<script src=…/loader.min.js>` would, keeping the
  * scripts it adds (to load them by hand) instead of fetching them.
  */
-async function runLoader(attributes: { src?: string; dataSrc?: string }) {
+async function runLoader(attributes: { src?: string; dataSrc?: string; debug?: true }) {
   const current = document.createElement('script');
   if (attributes.src) current.src = attributes.src;
   if (attributes.dataSrc) current.dataset.src = attributes.dataSrc;
+  if (attributes.debug) current.setAttribute('data-debug', '');
   vi.spyOn(document, 'currentScript', 'get').mockReturnValue(current);
   const added: HTMLScriptElement[] = [];
   vi.spyOn(document.head, 'appendChild').mockImplementation((node) => {
@@ -114,6 +115,20 @@ describe('the loader snippet', () => {
   it('loads the bundle named by data-src when inlined', async () => {
     const { added } = await runLoader({ dataSrc: '/assets/faultline.min.js' });
     expect(added[0]?.getAttribute('src')).toBe('/assets/faultline.min.js');
+  });
+
+  it('loads the debug build, and the add-on beside it, when its tag has data-debug', async () => {
+    const { added, arrive } = await runLoader({
+      src: 'https://cdn.example.com/sdk/loader.min.js',
+      debug: true,
+    });
+    expect(added[0]?.getAttribute('src')).toBe(
+      'https://cdn.example.com/sdk/faultline.debug.min.js',
+    );
+    arrive(0, () => {
+      page.Faultline = recordingApi().api;
+    });
+    expect(added[1]?.getAttribute('src')).toBe('https://cdn.example.com/sdk/breadcrumbs.min.js');
   });
 
   it('installs the breadcrumbs for an init called after the bundle, before the add-on', async () => {

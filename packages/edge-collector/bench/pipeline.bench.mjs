@@ -24,7 +24,7 @@ function loadPipeline() {
         export { scrubEvent } from './src/scrub/scrubEvent';
         export { fingerprintEvent } from './src/fingerprint/fingerprintEvent';
         export { describeEvent } from './src/fingerprint/describeEvent';
-        export { processEvent } from './src/ingest/processEvent';
+        export { processEvent } from './src/consumer/processEvent';
         export { insertEvent } from './src/store/events';
         export { gzipText } from './src/store/payloadCodec';
         export { browserEvent } from './test/fixtures/events/browserEvent';
@@ -178,6 +178,12 @@ async function storedBytesPerEvent(makeRaw, count) {
       },
     );
     if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
+  }
+  // The queue consumer stores after the answers: wait until every event is counted.
+  for (;;) {
+    const stats = await api(`/api/0/projects/${project.id}/stats/`);
+    if ((stats.totals.accepted ?? 0) >= count) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await collector.stop();
   const after = databaseBytes(persistTo);

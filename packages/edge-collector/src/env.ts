@@ -1,6 +1,13 @@
+import type { ProjectRateLimiter } from './ratelimit/ProjectRateLimiter';
+import type { IngestMessage } from './types/IngestMessage';
+
 /** Bindings and variables the collector Worker runs with (see wrangler.toml). */
 export interface Env {
   DB: D1Database;
+  /** The ingest queue: the edge sends admitted items, the `queue()` handler stores them. */
+  QUEUE: Queue<IngestMessage>;
+  /** One rate-limit counter per project (see ratelimit/ProjectRateLimiter.ts). */
+  RATE_LIMITER: DurableObjectNamespace<ProjectRateLimiter>;
   ASSETS: Fetcher;
   /** Bearer token for the admin and read API; a `wrangler secret`, or `.dev.vars` locally. */
   FAULTLINE_ADMIN_TOKEN?: string;

@@ -6,6 +6,7 @@ import {
   updateRuleRoute,
 } from './api/alertRuleRoutes';
 import { getEventRoute, latestEventRoute, listIssueEventsRoute } from './api/eventRoutes';
+import { listIngestFailuresRoute } from './api/ingestFailureRoutes';
 import {
   deleteIssueRoute,
   getIssueRoute,
@@ -76,6 +77,7 @@ router
   .get('/api/0/projects/:projectId/stats/', projectStatsRoute)
   .get('/api/0/projects/:projectId/transactions/', listTransactionsRoute)
   .get('/api/0/projects/:projectId/transactions/:eventId/', getTransactionRoute)
+  .get('/api/0/projects/:projectId/ingest-failures/', listIngestFailuresRoute)
   .get('/api/0/projects/:projectId/rules/', listRulesRoute)
   .post('/api/0/projects/:projectId/rules/', createRuleRoute)
   .put('/api/0/projects/:projectId/rules/:ruleId/', updateRuleRoute)

@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:test';
-import { alertStatements } from '../src/alerts/alertStatements';
 import { eventFacts } from '../src/alerts/eventFacts';
+import { planAlerts } from '../src/alerts/planAlerts';
+import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import { randomHex } from '../src/lib/randomHex';
 import { selectAlertSetup } from '../src/store/alertRules';
+import { alertPlanStatements } from '../src/store/alertTriggers';
 import { insertEvent } from '../src/store/events';
 import { admin, createProject } from './helpers';
 
@@ -42,7 +43,8 @@ export async function projectWithRule(rule: object) {
     const raw = { event_id: eventId, message: 'boom', fingerprint: [fingerprint], ...rest };
     const record = await processEvent(normalizeEvent(raw, at), { projectId, receivedAt: at });
     const setup = await selectAlertSetup(env.DB, projectId);
-    const { statements } = alertStatements(env.DB, record, eventFacts(record, true), setup);
+    const plan = planAlerts(eventFacts(record, true), setup);
+    const statements = alertPlanStatements(env.DB, record, plan);
     await insertEvent(env.DB, record, statements);
     return eventId;
   }

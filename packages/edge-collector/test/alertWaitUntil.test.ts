@@ -1,11 +1,9 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { storeEventWithAlerts } from '../src/alerts/storeEventWithAlerts';
-import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import { admin, createProject } from './helpers';
+import { consumeBatch, eventMessage } from './queueHelpers';
 
-describe('delivery right after an event is stored', () => {
+describe('delivery right after a batch is stored', () => {
   it('attempts every delivery the event fired from waitUntil, not only the first batch', async () => {
     const project = await createProject();
     const hooks = `/api/0/projects/${project.id}/webhooks/`;
@@ -16,14 +14,9 @@ describe('delivery right after an event is stored', () => {
         body: JSON.stringify({ url: `http://127.0.0.1:9/hook-${i}` }),
       });
     }
-    const receivedAt = Date.now();
-    const record = await processEvent(
-      normalizeEvent({ event_id: 'b'.repeat(32), message: 'boom' }, receivedAt),
-      { projectId: Number(project.id), receivedAt },
-    );
-    const ctx = createExecutionContext();
-    await storeEventWithAlerts(env, ctx, record);
-    await waitOnExecutionContext(ctx);
+    await consumeBatch([
+      eventMessage(Number(project.id), { event_id: 'b'.repeat(32), message: 'boom' }),
+    ]);
     const { results } = await env.DB.prepare(
       `SELECT d.attempts FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id
        WHERE a.project_id = ?`,

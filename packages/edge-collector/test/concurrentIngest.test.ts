@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import { insertEvent } from '../src/store/events';
 import { updateIssueStatus } from '../src/store/issueChanges';
 import { browserEvent } from './fixtures/events/browserEvent';
@@ -42,7 +42,7 @@ describe('concurrent ingestion of one issue', () => {
       (tag(key)?.topValues ?? []).reduce((sum, value) => sum + value.count, 0);
     expect(counted('browser')).toBe(60);
     expect(details.stats['24h'].reduce((sum, [, count]) => sum + count, 0)).toBe(60);
-  });
+  }, 60_000);
 
   it('reports exactly one regression when events of a resolved issue arrive at once', async () => {
     const projectId = Number((await createProject()).id);

@@ -10,6 +10,7 @@ import {
   outcomeCount,
   projectStats,
   sendEnvelope,
+  statsWhen,
   updateSettings,
 } from './helpers';
 
@@ -121,7 +122,7 @@ describe('envelope items', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: null });
 
-    const stats = await projectStats(project);
+    const stats = await statsWhen(project, (counted) => counted.outcomes.length > 0);
     expect(outcomeCount(stats, 'received', 'session')).toBe(2);
     expect(outcomeCount(stats, 'received', 'span')).toBe(3);
     expect(outcomeCount(stats, 'received', 'a_type_from_the_future')).toBe(1);

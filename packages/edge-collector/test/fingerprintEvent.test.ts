@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describeEvent } from '../src/fingerprint/describeEvent';
 import { fingerprintEvent } from '../src/fingerprint/fingerprintEvent';
 import { parseFingerprintRules } from '../src/fingerprint/fingerprintRules';
+import { groupingFrames } from '../src/fingerprint/groupingFrames';
+import { normalizeFunction } from '../src/fingerprint/normalizeFunction';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import type { SentryEvent } from '../src/protocol/SentryEvent';
 import { parseEventStacks } from '../src/stack/parseEventStacks';
 import { browserEvent } from './fixtures/events/browserEvent';
-import { ASYNC_STACKS, STACKS } from './fixtures/stacks';
+import { ASYNC_STACKS, LEGACY_STACKS, STACKS } from './fixtures/stacks';
 
 /** An SDK event as the pipeline sees it at the fingerprint stage. */
 function prepared(raw: Record<string, unknown>): SentryEvent {
@@ -47,6 +49,43 @@ describe('grouping across browsers', () => {
     );
     expect(new Set(asyncEvents.map((event) => fingerprintEvent(event))).size).toBe(1);
     for (const event of asyncEvents) expect(describeEvent(event).culprit).toBe('total(app.js)');
+  });
+
+  it('groups the ES5 bug from Chrome, Firefox and Internet Explorer into one issue', () => {
+    const { chrome, firefox, ie } = LEGACY_STACKS;
+    const legacy = [chrome, firefox, ie].map((stack) =>
+      prepared(browserEvent('a'.repeat(32), stack)),
+    );
+    expect(new Set(legacy.map((event) => fingerprintEvent(event))).size).toBe(1);
+    for (const event of legacy) expect(describeEvent(event).culprit).toBe('total(app.js)');
+  });
+
+  it('leaves natives and eval code out of grouping in every engine’s spelling', () => {
+    const keys = (stack: { stack: string }) => {
+      const event = prepared(browserEvent('a'.repeat(32), stack as (typeof STACKS)['chrome']));
+      const frames = event.exception?.values?.[0]?.stacktrace?.frames ?? [];
+      return groupingFrames(frames, 'javascript').map((key) => `${key.file}:${key.function}`);
+    };
+    const expected = ['app.js:', 'app.js:checkout', 'app.js:total', 'app.js:'];
+    expect(keys(LEGACY_STACKS.chrome)).toEqual(expected);
+    expect(keys(LEGACY_STACKS.firefox)).toEqual(expected);
+    expect(keys(LEGACY_STACKS.ie)).toEqual(expected);
+    // JavaScriptCore names no anonymous function assigned to a prototype (`@app.js:9:9`),
+    // so Safari's stack has no `total`; its `map@[native code]` and `eval code@` drop out.
+    expect(keys(LEGACY_STACKS.safari)).toEqual(['app.js:', 'app.js:checkout', 'app.js:']);
+  });
+
+  it.each([
+    ['Anonymous function', ''],
+    ['<anonymous function>', ''],
+    ['eval code', ''],
+    ['Foo.prototype.bar', 'bar'],
+    ['Array.prototype.map', 'map'],
+    ['test/<', ''],
+    ['Cart.prototype.total/<', ''],
+    ['Object.Anonymous function', ''],
+  ])('reads the function name %j as grouping does (%j)', (name, expected) => {
+    expect(normalizeFunction(name)).toBe(expected);
   });
 
   it('keeps a different bug in the same file apart', () => {

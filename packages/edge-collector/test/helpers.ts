@@ -4,8 +4,48 @@ export const ADMIN_TOKEN = env.FAULTLINE_ADMIN_TOKEN as string;
 export const BASE = 'http://collector.test';
 
 /** Calls the Worker's fetch handler as a client would. */
-export function call(path: string, init: RequestInit = {}): Promise<Response> {
-  return SELF.fetch(`${BASE}${path}`, init);
+export async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await SELF.fetch(`${BASE}${path}`, init);
+  const ingest = /^\/api\/(\d+)\/(envelope|store|security)\//.exec(path);
+  if (ingest?.[1] && response.status === 200) {
+    const { id } = (await response.clone().json()) as { id?: string | null };
+    if (id) await waitUntilIngested(Number(ingest[1]), id);
+  }
+  return response;
+}
+
+/**
+ * Polls `check` until it returns something other than undefined/false, or fails
+ * after `timeoutMs` (generous: the machine may be loaded). For what the queue
+ * consumer does after the edge answered.
+ */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result !== undefined && result !== false) return result;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await scheduler.wait(20);
+  }
+}
+
+/**
+ * Waits until the ingest queue's consumer stored the message of event `eventId`
+ * (its receipt is written in the same transaction as the event and its counts).
+ */
+export function waitUntilIngested(projectId: number, eventId: string): Promise<true> {
+  return waitFor(async () => {
+    const row = await env.DB.prepare(
+      'SELECT 1 AS found FROM ingest_receipts WHERE project_id = ? AND message_key = ?',
+    )
+      .bind(projectId, eventId)
+      .first();
+    return row !== null || undefined;
+  }, `event ${eventId} to be ingested`);
 }
 
 /** Calls the admin/read API with the bearer token and returns parsed JSON. */
@@ -71,6 +111,20 @@ export interface ProjectStats {
 
 export function projectStats(project: CreatedProject): Promise<ProjectStats> {
   return admin<ProjectStats>(`/api/0/projects/${project.id}/stats/`);
+}
+
+/**
+ * The project's stats once `ready` holds for them: outcome counts of a request that
+ * stored no event reach D1 through the queue after the answer.
+ */
+export function statsWhen(
+  project: CreatedProject,
+  ready: (stats: ProjectStats) => boolean,
+): Promise<ProjectStats> {
+  return waitFor(async () => {
+    const stats = await projectStats(project);
+    return ready(stats) ? stats : undefined;
+  }, `stats of project ${project.id}`);
 }
 
 /** The quantity stats hold for one outcome, category and reason ('' = none). */

@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
-import { type EventRecord, insertEvent } from '../src/store/events';
+import { insertEvent } from '../src/store/events';
 import { updateIssueStatus } from '../src/store/issueChanges';
+import type { EventRecord } from '../src/types/EventRecord';
 import { browserEvent } from './fixtures/events/browserEvent';
 import { createProject } from './helpers';
 import { newEventId } from './issueHelpers';

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import { runRetention } from '../src/scheduled/retentionJob';
 import { insertEvent } from '../src/store/events';
 import { ADMIN_TOKEN, call, createProject } from './helpers';

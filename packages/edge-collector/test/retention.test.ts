@@ -5,9 +5,9 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
 import worker from '../src/index';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import type { OutcomeCount } from '../src/outcomes/OutcomeTally';
 import { runRetention } from '../src/scheduled/retentionJob';
 import { insertEvent } from '../src/store/events';

@@ -76,4 +76,21 @@ describe('POST /api/:projectId/security/', () => {
     expect(outcomeCount(stats, 'accepted', 'security')).toBe(1);
     expect(outcomeCount(stats, 'filtered', 'security', 'browserExtensions')).toBe(1);
   });
+
+  it.each([
+    ['a list of numbers', '[1, 2, 3]'],
+    ['an empty list', '[]'],
+    ['a list of strings', '["csp-violation"]'],
+  ])('refuses %s with a 400 and a reason, and stores nothing', async (_, body) => {
+    const project = await createProject();
+    const response = await call(`/api/${project.id}/security/?sentry_key=${project.publicKey}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/csp-report' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'body is a list, but not of Reporting API reports',
+    );
+  });
 });

@@ -1,53 +1,31 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { Env } from '../src/env';
 import worker from '../src/index';
-import {
-  admin,
-  BASE,
-  type CreatedProject,
-  createProject,
-  envelope,
-  outcomeCount,
-  projectStats,
-} from './helpers';
+import { BASE, type CreatedProject, createProject, envelope } from './helpers';
 import { newEventId, onlyIssue, sendEvent } from './issueHelpers';
+import { withTableMissing } from './withTableMissing';
 
-/**
- * The real local D1, except that statements naming `table` get a table that
- * does not exist: D1 itself fails them (`no such table`), mid-batch included,
- * while other test files sharing the database are not disturbed.
- */
-function withTableMissing(db: D1Database, table: string): D1Database {
-  const pattern = new RegExp(`\\b${table}\\b`, 'g');
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === 'prepare') {
-        return (sql: string) => target.prepare(sql.replace(pattern, `${table}_unavailable`));
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/** Sends an envelope to the Worker running with D1 missing `table`. */
-async function sendWithTableMissing(project: CreatedProject, table: string, body: string) {
+/** Sends an envelope to the Worker running with `environment` instead of its own. */
+async function sendWith(project: CreatedProject, environment: Env, body: string) {
   const request = new Request(
     `${BASE}/api/${project.id}/envelope/?sentry_key=${project.publicKey}`,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
-      body,
-    },
+    { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body },
   );
   const ctx = createExecutionContext();
   const response = await worker.fetch(
     request as Request<unknown, IncomingRequestCfProperties>,
-    { ...env, DB: withTableMissing(env.DB, table) },
+    environment,
     ctx,
   );
   await waitOnExecutionContext(ctx);
   return response;
+}
+
+/** The real queue, except that it refuses every message, as a Queue outage would. */
+function refusingQueue(): Env['QUEUE'] {
+  const refuse = () => Promise.reject(new Error('Queue send failed: service unavailable'));
+  return { send: refuse, sendBatch: refuse } as unknown as Env['QUEUE'];
 }
 
 function errorEvent(eventId: string) {
@@ -58,71 +36,36 @@ function errorEvent(eventId: string) {
   };
 }
 
-describe('when D1 fails', () => {
-  it.each([
-    ['project_keys', 'reading the DSN key'],
-    ['rate_limit_windows', 'taking rate-limit quota'],
-    ['issue_hourly_counts', 'the last statements of the event batch'],
-    ['events', 'inserting the event row'],
-  ])(
-    'answers 503 with Retry-After when %s is unavailable (%s) and loses nothing stored',
-    async (table) => {
-      const project = await createProject();
-      const first = errorEvent(newEventId());
-      await sendEvent(project, first);
-
-      const second = errorEvent(newEventId());
-      const failed = await sendWithTableMissing(
-        project,
-        table,
-        envelope({ event_id: second.event_id }, [{ type: 'event' }, second]),
-      );
-      expect(failed.status).toBe(503);
-      expect(failed.headers.get('Retry-After')).toBe('60');
-      const detail = ((await failed.json()) as { detail: string }).detail;
-      expect(detail).toBe('storage is unavailable, retry later');
-      expect(failed.headers.get('X-Sentry-Error')).toBe(detail);
-
-      // The batch was one transaction: the issue kept its count and its first event.
-      const issue = await onlyIssue(project);
-      expect(issue.count).toBe(1);
-      const events = await admin<{ eventID: string }[]>(`/api/0/issues/${issue.id}/events/`);
-      expect(events.map((event) => event.eventID)).toEqual([first.event_id]);
-      const stored = await admin<{ event_id: string }>(`/api/0/events/${first.event_id}/`);
-      expect(stored.event_id).toBe(first.event_id);
-      // Only what was stored is counted accepted.
-      expect(outcomeCount(await projectStats(project), 'accepted', 'error')).toBe(1);
-
-      // The SDK's retry, once D1 is back, is stored and counted.
-      await sendEvent(project, second);
-      expect((await onlyIssue(project)).count).toBe(2);
-      expect(outcomeCount(await projectStats(project), 'accepted', 'error')).toBe(2);
-    },
-  );
-
-  it('answers 503 for a transaction that cannot be stored, and counts it nowhere', async () => {
+describe('when storage fails at the edge', () => {
+  it('answers 503 with Retry-After when the DSN key cannot be read, and takes the resend', async () => {
     const project = await createProject();
-    const transaction = { transaction: '/checkout', start_timestamp: 1, timestamp: 2 };
-    const failed = await sendWithTableMissing(
+    const event = errorEvent(newEventId());
+    const body = envelope({ event_id: event.event_id }, [{ type: 'event' }, event]);
+    const failed = await sendWith(
       project,
-      'transactions',
-      envelope({}, [{ type: 'transaction' }, transaction]),
+      { ...env, DB: withTableMissing(env.DB, 'project_keys') },
+      body,
     );
     expect(failed.status).toBe(503);
     expect(failed.headers.get('Retry-After')).toBe('60');
-    expect(await admin(`/api/0/projects/${project.id}/transactions/`)).toEqual([]);
-    expect(outcomeCount(await projectStats(project), 'accepted', 'transaction')).toBe(0);
+    expect(((await failed.json()) as { detail: string }).detail).toBe(
+      'storage is unavailable, retry later',
+    );
+    await sendEvent(project, event);
+    expect((await onlyIssue(project)).count).toBe(1);
   });
 
-  it('still stores the event when only counting outcomes fails', async () => {
+  it('answers 503 with Retry-After when the queue refuses the event, and takes the resend', async () => {
     const project = await createProject();
     const event = errorEvent(newEventId());
-    const response = await sendWithTableMissing(
-      project,
-      'project_outcomes',
-      envelope({}, [{ type: 'event' }, event]),
+    const body = envelope({ event_id: event.event_id }, [{ type: 'event' }, event]);
+    const failed = await sendWith(project, { ...env, QUEUE: refusingQueue() }, body);
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('Retry-After')).toBe('10');
+    expect(failed.headers.get('X-Sentry-Error')).toBe(
+      'the ingest queue is unavailable, retry later',
     );
-    expect(response.status).toBe(200);
+    await sendEvent(project, event);
     expect((await onlyIssue(project)).count).toBe(1);
   });
 });

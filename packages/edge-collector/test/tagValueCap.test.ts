@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
-import { processEvent } from '../src/ingest/processEvent';
 import { insertEvent } from '../src/store/events';
 import { MAX_TAG_VALUES } from '../src/store/ingestStatements';
 import { createProject } from './helpers';

@@ -78,7 +78,7 @@ export function sharedCollector(): Collector {
 /** Polls `read` until it returns a value that is not undefined, or fails after `timeoutMs`. */
 export async function waitFor<T>(
   read: () => Promise<T | undefined>,
-  { timeoutMs = 15_000, what = 'condition' } = {},
+  { timeoutMs = 30_000, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -13,6 +13,7 @@ export const scriptFiles = [
   'breadcrumbs.min.js',
   'loader.min.js',
   'perf.min.js',
+  'faultline.debug.min.js',
 ];
 
 const newestIn = (dir) =>
@@ -25,7 +26,9 @@ const newestIn = (dir) =>
 
 /** Runs the rollup build unless every bundle is newer than src/ and the config. */
 export function ensureBuilt() {
-  const outputs = [...scriptFiles, 'faultline.mjs', 'index.d.ts'].map((file) => join(dist, file));
+  const outputs = [...scriptFiles, 'faultline.mjs', 'faultline.debug.mjs', 'index.d.ts'].map(
+    (file) => join(dist, file),
+  );
   const builtAt = outputs.every(existsSync)
     ? Math.min(...outputs.map((path) => statSync(path).mtimeMs))
     : 0;

@@ -3,6 +3,8 @@ import { uuid } from '../lib/uuid.js';
 import { send } from '../transport/send.js';
 import { breadcrumbs } from './breadcrumbs.js';
 import { options } from './client.js';
+import { debugDropped, debugLog } from './debugLog.js';
+import { filterReason } from './filterReason.js';
 import { isFiltered } from './isFiltered.js';
 import { contexts, tags, user } from './scope.js';
 import type { CaptureContext, Event } from './types.js';
@@ -28,12 +30,19 @@ export const captureEvent = (
   const main = partial.exception?.values.slice(-1)[0];
   const text = main ? `${main.type}: ${main.value}` : partial.message;
   const key = (text as string) + main?.raw_stack;
+  // Each check ends in `|| (__DEBUG__ && …)`: a debug build logs what
+  // dropped the event, a production build has only the checks.
   if (
     options &&
-    !(Math.random() >= (options.sampleRate as number)) &&
-    !isFiltered(text, main?.raw_stack, options) &&
-    key !== lastKey &&
-    sentOnPage < options.maxEventsPerPage
+    (!(Math.random() >= (options.sampleRate as number)) ||
+      (__DEBUG__ && debugDropped(id, text, `sampleRate ${options.sampleRate}`))) &&
+    (!isFiltered(text, main?.raw_stack, options) ||
+      (__DEBUG__ && debugDropped(id, text, filterReason(text, main?.raw_stack, options)))) &&
+    (key !== lastKey ||
+      (__DEBUG__ && debugDropped(id, text, 'dedupe: it repeats the previous event'))) &&
+    (sentOnPage < options.maxEventsPerPage ||
+      (__DEBUG__ &&
+        debugDropped(id, text, `maxEventsPerPage: ${options.maxEventsPerPage} sent already`)))
   ) {
     lastKey = key;
     let event: Event | null | undefined = {
@@ -57,8 +66,9 @@ export const captureEvent = (
       event = options.beforeSend(event as Event, { event_id: id, originalException: original });
     if (event) {
       sentOnPage++;
+      if (__DEBUG__) debugLog('log', `sending event ${id} (${text})`);
       send(options, [id, JSON.stringify(event)]);
-    }
+    } else if (__DEBUG__) debugDropped(id, text, 'beforeSend (it returned no event)');
   }
   return id;
 };

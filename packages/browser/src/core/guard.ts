@@ -1,3 +1,5 @@
+import { debugLog } from './debugLog.js';
+
 /**
  * Non-zero while the SDK runs its own code, so that whatever it triggers
  * (its own fetch, a `console.error` in `beforeSend`) is neither recorded nor
@@ -17,7 +19,10 @@ export const guard =
       busy = 1;
       return fn(...args);
     } catch {
-      // An SDK failure must cost the page nothing; the event is lost.
+      // An SDK failure must cost the page nothing; the event is lost. (No
+      // error binding: it would cost production bytes, unused there.)
+      if (__DEBUG__)
+        debugLog('warn', 'an SDK call failed (did beforeSend throw?); its event is lost');
     } finally {
       busy = 0;
     }

@@ -72,6 +72,13 @@ export interface Options {
   tracePropagationTargets?: (string | RegExp)[];
   /** Last look at each transaction before it is sent: return it or `null` to drop it. */
   beforeSendTransaction?: (event: TransactionEvent) => TransactionEvent | null | undefined;
+  /**
+   * Logs to the console why the SDK is off, each event sent or dropped (and
+   * by what) and the collector's answer. Only the debug builds
+   * (`faultline.debug.min.js`, `@faultline/browser/debug`) have the logger;
+   * the production ones ignore it.
+   */
+  debug?: boolean;
 }
 
 export interface ResolvedOptions extends Options {

@@ -1,3 +1,4 @@
+import { debugLog } from '../core/debugLog.js';
 import { now } from '../lib/now.js';
 
 /** Epoch ms until which the collector asked for no more events. */
@@ -24,6 +25,7 @@ export const updateRateLimit = (answer: Response | Error) => {
     if (/^[^:]*:((\w*;)*error(;\w*)*)?(:|$)/.test(limit)) {
       // parseFloat skips the leading space and stops at the first ':'.
       rateLimitedUntil = now() + 1e3 * (parseFloat(limit) || 60);
+      if (__DEBUG__) debugLog('warn', `backing off as asked (${limit}): no events until then`);
     }
   }
 };

@@ -1,4 +1,5 @@
 import { options } from '../core/client.js';
+import { debugLog } from '../core/debugLog.js';
 import { guard } from '../core/guard.js';
 import type { ResolvedOptions } from '../core/options.js';
 import { now } from '../lib/now.js';
@@ -31,6 +32,7 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored?: 1) => {
   // Given the Response, or fetch's TypeError when there was no answer.
   const done = guard((answer: Response | Error) => {
     inFlight -= size;
+    if (__DEBUG__) debugAnswer(event[0], answer);
     updateRateLimit(answer);
     const failed = !((answer as Response).status < 500);
     if (failed ? !stored : stored) updateStored(o._url, event[0], failed && event);
@@ -48,11 +50,33 @@ const post = (o: ResolvedOptions, event: QueuedEvent, stored?: 1) => {
  */
 export const send = (o: ResolvedOptions, event: QueuedEvent) => {
   if (
-    now() >= rateLimitedUntil &&
-    !(navigator.onLine && document.hidden && navigator.sendBeacon(o._url, envelope(event, o)))
+    (now() >= rateLimitedUntil ||
+      (__DEBUG__ &&
+        debugLog(
+          'log',
+          `event ${event[0]} dropped by the collector's back-off, until ${new Date(rateLimitedUntil).toISOString()}`,
+        ))) &&
+    (!(navigator.onLine && document.hidden && navigator.sendBeacon(o._url, envelope(event, o))) ||
+      (__DEBUG__ && debugLog('log', `event ${event[0]} sent with sendBeacon (no answer to read)`)))
   ) {
     post(o, event);
   }
+};
+
+/**
+ * The collector's answer to an event, in the debug log: accepted, refused
+ * with its reason (`X-Sentry-Error`, which it sets on every 4xx), or kept
+ * for later (5xx, no answer).
+ */
+const debugAnswer = (id: string, answer: Response | Error) => {
+  const status = (answer as Response).status;
+  if (status < 300) debugLog('log', `event ${id} accepted by the collector (${status})`);
+  else if (status < 500)
+    debugLog(
+      'warn',
+      `event ${id} refused by the collector: ${status} ${(answer as Response).headers.get('X-Sentry-Error') || ''}`,
+    );
+  else debugLog('warn', `event ${id} not delivered (${status || answer}), kept to send later`);
 };
 
 /**

@@ -1,5 +1,5 @@
 import { selectAlertSetup } from '../store/alertRules';
-import type { AlertSetup } from './alertStatements';
+import type { AlertSetup } from './planAlerts';
 
 /**
  * Rules change rarely and every event needs them, so each Worker instance keeps a

@@ -1,6 +1,6 @@
 import type { DeliveryJob } from '../store/outbox';
+import type { AlertTrigger } from '../types/AlertRule';
 import type { AlertFrame, AlertPayload } from './AlertPayload';
-import type { AlertTrigger } from './AlertRule';
 import { sentTags } from './eventFacts';
 
 const HEADLINES: Record<string, string> = {

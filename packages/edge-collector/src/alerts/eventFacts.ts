@@ -1,4 +1,4 @@
-import type { EventRecord } from '../store/events';
+import type { EventRecord } from '../types/EventRecord';
 
 /** What alert rules look at in an event: its level, environment, release, tags and user. */
 export interface EventFacts {

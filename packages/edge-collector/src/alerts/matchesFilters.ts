@@ -1,4 +1,4 @@
-import { type AlertFilters, LEVELS } from './AlertRule';
+import { type AlertFilters, LEVELS } from '../types/AlertRule';
 import type { EventFacts } from './eventFacts';
 
 function levelRank(level: string): number {

@@ -8,7 +8,7 @@ import {
   MAX_WINDOW_MINUTES,
   ONE_SHOT_TRIGGERS,
   THRESHOLD_TRIGGERS,
-} from './AlertRule';
+} from '../types/AlertRule';
 
 export type AlertRuleInput = Omit<AlertRule, 'id' | 'projectId'>;
 

@@ -1,5 +1,4 @@
 import type { IRequest } from 'itty-router';
-import type { AlertRule } from '../alerts/AlertRule';
 import { forgetAlertSetup } from '../alerts/alertSetupCache';
 import { type AlertRuleInput, parseAlertRule } from '../alerts/parseAlertRule';
 import type { Env } from '../env';
@@ -15,6 +14,7 @@ import {
 } from '../store/alertRules';
 import { selectProject } from '../store/projects';
 import { selectWebhooks } from '../store/webhooks';
+import type { AlertRule } from '../types/AlertRule';
 
 export function toRuleJson(rule: AlertRule) {
   return {

@@ -4,6 +4,7 @@ import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
 import { parseId } from '../http/parseId';
 import { readJson } from '../http/readJson';
+import { forgetProjectKeys } from '../ingest/loadKey';
 import { randomHex } from '../lib/randomHex';
 import { mergeProjectSettings } from '../projects/ProjectSettings';
 import {
@@ -111,6 +112,7 @@ export async function updateProjectRoute(request: IRequest, env: Env): Promise<R
     ),
   };
   await updateProject(env.DB, project.id, changes);
+  forgetProjectKeys(project.id);
   const updated = await selectProject(env.DB, project.id);
   return json(toProjectJson(updated ?? project, request));
 }

@@ -9,8 +9,9 @@ import { normalizeFunction } from './normalizeFunction';
  */
 const MAX_JAVASCRIPT_FRAMES = 6;
 
+/** Frames of no file of the app's: natives (Chakra's `native code`) and eval'd code (Chakra's `eval code`). */
 const NOT_CODE =
-  /^(?:\[native code\]|\(?native\)?|<anonymous>|<eval>|eval|Function code|self-hosted)$/;
+  /^(?:\[native code\]|native code|\(?native\)?|<anonymous>|<eval>|eval|eval code|Function code|self-hosted)$/;
 /** Code made from a string: Chrome's `eval at f`, Firefox's `app.js line 3 > eval` / `> Function`. */
 const EVAL_PATH = / > (?:eval|Function)\b|eval at /;
 /**

@@ -1,15 +1,12 @@
 import type { Env } from '../env';
 import { OutcomeTally } from '../outcomes/OutcomeTally';
 import type { ProjectSettings } from '../projects/ProjectSettings';
-import { insertOutcomes } from '../store/outcomes';
 import type { KeyRecord } from '../store/projects';
+import type { QueuedItem } from '../types/IngestMessage';
 
 /** One authenticated ingestion request: where it goes and what it tells about its sender. */
 export interface IngestContext {
   env: Env;
-  /** The request's execution context: alert deliveries continue after the answer. */
-  ctx: ExecutionContext;
-  db: D1Database;
   projectId: number;
   settings: ProjectSettings;
   /** The project's secret salt (hashed IPs and scrubbed values). */
@@ -20,19 +17,14 @@ export interface IngestContext {
   userAgent?: string;
   country?: string;
   outcomes: OutcomeTally;
+  /** Items admitted so far, sent to the queue when the request ends (see `enqueueIngest`). */
+  queued: QueuedItem[];
 }
 
-export function createIngestContext(
-  request: Request,
-  env: Env,
-  ctx: ExecutionContext,
-  key: KeyRecord,
-): IngestContext {
+export function createIngestContext(request: Request, env: Env, key: KeyRecord): IngestContext {
   const country = (request.cf as { country?: unknown } | undefined)?.country;
   return {
     env,
-    ctx,
-    db: env.DB,
     projectId: key.projectId,
     settings: key.settings,
     salt: key.salt,
@@ -41,17 +33,6 @@ export function createIngestContext(
     userAgent: request.headers.get('User-Agent') ?? undefined,
     country: typeof country === 'string' ? country : undefined,
     outcomes: new OutcomeTally(),
+    queued: [],
   };
-}
-
-/**
- * Writes the request's outcome counts. Runs when the request ends, even on a
- * 429; a failure here is logged, not turned into an answer to the client.
- */
-export async function flushOutcomes(ingest: IngestContext): Promise<void> {
-  try {
-    await insertOutcomes(ingest.db, ingest.projectId, ingest.receivedAt, ingest.outcomes.drain());
-  } catch (error) {
-    console.error('could not count outcomes:', error);
-  }
 }

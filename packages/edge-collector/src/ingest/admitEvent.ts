@@ -7,8 +7,8 @@ import type { IngestContext } from './IngestContext';
 /**
  * The filter and rate-limit stages: false when an inbound filter drops the
  * event (answered 200 and counted, as Relay does), a 429 when the project's
- * minute is full, true to go on processing. Both outcomes are counted; an
- * admitted event is counted by `storeAdmitted` once its fate is known.
+ * minute is full, true to go on. Both outcomes are counted; an admitted event
+ * is counted `accepted` by the consumer once stored.
  */
 export async function admitEvent(
   event: SentryEvent,
@@ -22,7 +22,7 @@ export async function admitEvent(
   }
   try {
     await applyRateLimit(
-      ingest.db,
+      ingest.env,
       ingest.projectId,
       category,
       ingest.settings.rateLimitPerMinute,
@@ -35,28 +35,4 @@ export async function admitEvent(
     throw error;
   }
   return true;
-}
-
-/**
- * Runs what follows admission (process, then store) and counts how it ended:
- * `accepted` only once stored; `invalid` when the item turns out malformed (a
- * 4xx, e.g. too large even after trimming). A storage failure is not counted:
- * the answer is a 503 and the SDK sends the item again.
- */
-export async function storeAdmitted<T>(
-  category: string,
-  ingest: IngestContext,
-  store: () => Promise<T>,
-): Promise<T> {
-  let result: T;
-  try {
-    result = await store();
-  } catch (error) {
-    if (error instanceof ClientError && error.status < 500) {
-      ingest.outcomes.add('invalid', category, error.status === 413 ? 'too_large' : 'malformed');
-    }
-    throw error;
-  }
-  ingest.outcomes.add('accepted', category);
-  return result;
 }

@@ -60,6 +60,11 @@ function fromReportUri(report: Json): CspReport {
  */
 export function cspReportsFrom(body: unknown): { report: CspReport; userAgent?: string }[] {
   if (Array.isArray(body)) {
+    // A Reporting API body is a list of reports, each an object naming its type.
+    const isReport = (entry: unknown) => typeof (entry as Json | null)?.type === 'string';
+    if (body.length === 0 || !body.every(isReport)) {
+      throw new ClientError(400, 'body is a list, but not of Reporting API reports');
+    }
     return body
       .filter((entry): entry is Json => (entry as Json | null)?.type === 'csp-violation')
       .map((entry) => ({ report: fromReportingApi(entry), userAgent: string(entry.user_agent) }));

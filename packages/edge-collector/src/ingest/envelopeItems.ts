@@ -1,12 +1,11 @@
 import { ClientError } from '../http/ClientError';
 import { countClientReport } from '../outcomes/countClientReport';
 import { dataCategory } from '../outcomes/dataCategory';
+import { acceptEvent, acceptTransaction } from './acceptEvent';
 import type { IngestContext } from './IngestContext';
-import { ingestEvent } from './ingestEvent';
-import { ingestTransaction } from './ingestTransaction';
 import type { EnvelopeItem } from './parseEnvelope';
 import { parseLenientJson } from './parseLenientJson';
-import { transactionTimes } from './processTransaction';
+import { transactionTimes } from './transactionTimes';
 
 /** Relay's limit for one event or transaction, decompressed. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -44,21 +43,21 @@ function itemQuantity(item: EnvelopeItem): number {
 }
 
 /**
- * Handles one envelope item: stores events and transactions, counts client
+ * Handles one envelope item: queues events and transactions, counts client
  * reports' discards, and counts every other type (sessions, spans,
  * attachments, types not invented yet) as received without storing it.
- * Returns the stored event's id, if the item was one.
+ * Returns the event's id, if the item was one.
  */
-export async function ingestItem(
+export async function acceptItem(
   { item, json }: ReadyItem,
   ingest: IngestContext,
   eventIdHint: unknown,
 ): Promise<string | undefined> {
   switch (item.header.type) {
     case 'event':
-      return ingestEvent(json, ingest, { eventIdHint });
+      return acceptEvent(json, ingest, { eventIdHint });
     case 'transaction':
-      return ingestTransaction(json, ingest, eventIdHint);
+      return acceptTransaction(json, ingest, eventIdHint);
     case 'client_report':
       countClientReport(item.payload, ingest.outcomes);
       return undefined;

@@ -5,9 +5,10 @@ import { json } from '../http/json';
 import { parseId } from '../http/parseId';
 import { authenticateProject } from './authenticateProject';
 import { decodeBody } from './decodeBody';
-import { ingestItem, prepareItems } from './envelopeItems';
+import { enqueueIngest } from './enqueueIngest';
+import { acceptItem, prepareItems } from './envelopeItems';
 import { extractPublicKey } from './extractPublicKey';
-import { createIngestContext, flushOutcomes } from './IngestContext';
+import { createIngestContext } from './IngestContext';
 import { parseEnvelope } from './parseEnvelope';
 import { readBody } from './readBody';
 import { requestOrigin } from './requestOrigin';
@@ -22,21 +23,20 @@ const ENVELOPE_TYPES = [
   'application/json',
 ];
 
-/** `POST /api/:projectId/envelope/`: authenticates, then ingests each item. */
-export async function envelopeRoute(
-  request: IRequest,
-  env: Env,
-  ctx: ExecutionContext,
-): Promise<Response> {
+/**
+ * `POST /api/:projectId/envelope/`, the edge pipeline: decode → parse → authenticate →
+ * per item validate, filter, rate-limit (`acceptItem`) → queue (`enqueueIngest`) → 200.
+ */
+export async function envelopeRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   requireContentType(request, ENVELOPE_TYPES);
   const body = decodeBody(await readBody(request), request.headers.get('Content-Encoding'));
   const envelope = parseEnvelope(body);
   const publicKey = extractPublicKey(request, envelope.header.dsn);
-  const key = await authenticateProject(env.DB, projectId, publicKey, requestOrigin(request));
+  const key = await authenticateProject(env, projectId, publicKey, requestOrigin(request));
   const items = prepareItems(envelope.items);
 
-  const ingest = createIngestContext(request, env, ctx, key);
+  const ingest = createIngestContext(request, env, key);
   const hint = envelope.header.event_id;
   let eventId = typeof hint === 'string' ? hint : undefined;
   // As Relay does: a rate-limited item does not stop the others; the SDK
@@ -46,7 +46,7 @@ export async function envelopeRoute(
   try {
     for (const item of items) {
       try {
-        const id = await ingestItem(item, ingest, hint);
+        const id = await acceptItem(item, ingest, hint);
         admitted = true;
         eventId = id ?? eventId;
       } catch (error) {
@@ -55,7 +55,7 @@ export async function envelopeRoute(
       }
     }
   } finally {
-    await flushOutcomes(ingest);
+    await enqueueIngest(ingest, eventId);
   }
   const [firstLimit] = limits;
   if (firstLimit && !admitted) throw firstLimit;

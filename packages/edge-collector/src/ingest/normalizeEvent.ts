@@ -1,5 +1,6 @@
 import { ClientError } from '../http/ClientError';
 import { randomHex } from '../lib/randomHex';
+import { formatLogEntry } from '../protocol/formatLogEntry';
 import type { SentryEvent } from '../protocol/SentryEvent';
 import { normalizeStacks } from './normalizeStacks';
 
@@ -31,7 +32,8 @@ function normalizeLevel(value: unknown): string {
 /**
  * Checks the shape of an incoming event and fills what the rest of the
  * pipeline relies on: a 32-hex `event_id`, a timestamp in seconds, a known
- * level, a platform, and exceptions, threads and frames that are objects.
+ * level, a platform, exceptions, threads and frames that are objects, and a
+ * log message formatted from its template and params.
  */
 export function normalizeEvent(
   raw: unknown,
@@ -42,11 +44,11 @@ export function normalizeEvent(
     throw new ClientError(400, 'event must be a JSON object');
   }
   const input = raw as Record<string, unknown>;
-  return {
+  return formatLogEntry({
     ...normalizeStacks(input),
     event_id: normalizeEventId(input.event_id ?? eventIdHint),
     timestamp: normalizeTimestamp(input.timestamp, receivedAt),
     level: normalizeLevel(input.level),
     platform: typeof input.platform === 'string' && input.platform ? input.platform : 'other',
-  };
+  });
 }

@@ -23,7 +23,7 @@ export async function readSingleEventRequest(
   const projectId = parseId(request.params.projectId, 'project');
   requireContentType(request, contentTypes);
   const key = await authenticateProject(
-    env.DB,
+    env,
     projectId,
     extractPublicKey(request),
     requestOrigin(request),

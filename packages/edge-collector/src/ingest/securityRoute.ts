@@ -1,9 +1,10 @@
 import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
 import { json } from '../http/json';
+import { acceptEvent } from './acceptEvent';
 import { cspReportsFrom, cspReportToEvent } from './cspReportToEvent';
-import { createIngestContext, flushOutcomes } from './IngestContext';
-import { ingestEvent } from './ingestEvent';
+import { enqueueIngest } from './enqueueIngest';
+import { createIngestContext } from './IngestContext';
 import { parseLenientJson } from './parseLenientJson';
 import { readSingleEventRequest } from './readSingleEventRequest';
 
@@ -13,23 +14,19 @@ const SECURITY_TYPES = ['application/csp-report', 'application/reports+json', 'a
  * `POST /api/:projectId/security/?sentry_key=…`: CSP violation reports sent
  * by browsers themselves (`report-uri` or `report-to`), one event each.
  */
-export async function securityRoute(
-  request: IRequest,
-  env: Env,
-  ctx: ExecutionContext,
-): Promise<Response> {
+export async function securityRoute(request: IRequest, env: Env): Promise<Response> {
   const { key, body } = await readSingleEventRequest(request, env, SECURITY_TYPES);
   const reports = cspReportsFrom(parseLenientJson(body, 'report'));
 
-  const ingest = createIngestContext(request, env, ctx, key);
+  const ingest = createIngestContext(request, env, key);
   let eventId: string | null = null;
   try {
     for (const { report, userAgent } of reports) {
       const event = cspReportToEvent(report, userAgent ?? ingest.userAgent);
-      eventId = await ingestEvent(event, ingest, { category: 'security' });
+      eventId = await acceptEvent(event, ingest, { category: 'security' });
     }
   } finally {
-    await flushOutcomes(ingest);
+    await enqueueIngest(ingest, eventId);
   }
   return json({ id: eventId });
 }

@@ -1,9 +1,10 @@
 import type { IRequest } from 'itty-router';
 import type { Env } from '../env';
 import { json } from '../http/json';
+import { acceptEvent } from './acceptEvent';
 import { decodeStoreBody } from './decodeStoreBody';
-import { createIngestContext, flushOutcomes } from './IngestContext';
-import { ingestEvent } from './ingestEvent';
+import { enqueueIngest } from './enqueueIngest';
+import { createIngestContext } from './IngestContext';
 import { readSingleEventRequest } from './readSingleEventRequest';
 import { upgradeLegacyEvent } from './upgradeLegacyEvent';
 
@@ -14,18 +15,16 @@ const STORE_TYPES = [null, 'application/json', 'text/plain', 'application/octet-
  * `POST /api/:projectId/store/`: the legacy one-event endpoint (raven-js,
  * raven-python, sentry-python 1.x errors; `sentry_version` 6 and 7).
  */
-export async function storeRoute(
-  request: IRequest,
-  env: Env,
-  ctx: ExecutionContext,
-): Promise<Response> {
+export async function storeRoute(request: IRequest, env: Env): Promise<Response> {
   const { key, body } = await readSingleEventRequest(request, env, STORE_TYPES);
   const raw = upgradeLegacyEvent(decodeStoreBody(body));
 
-  const ingest = createIngestContext(request, env, ctx, key);
+  const ingest = createIngestContext(request, env, key);
+  let eventId: string | undefined;
   try {
-    return json({ id: await ingestEvent(raw, ingest) });
+    eventId = await acceptEvent(raw, ingest);
   } finally {
-    await flushOutcomes(ingest);
+    await enqueueIngest(ingest, eventId);
   }
+  return json({ id: eventId });
 }

@@ -17,8 +17,9 @@ export interface OutcomeCount {
 }
 
 /**
- * Counts outcomes while one request is handled, so they reach D1 in one
- * batch at the end rather than one write per item.
+ * Counts outcomes while one request is handled; they reach D1 through the
+ * ingest queue with the request's items (see `enqueueIngest`), never one write
+ * per item.
  */
 export class OutcomeTally {
   private readonly counts = new Map<string, OutcomeCount>();

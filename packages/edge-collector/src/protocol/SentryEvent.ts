@@ -29,7 +29,7 @@ export interface SentryEvent {
   level: string;
   platform: string;
   message?: string | { formatted?: string; message?: string; params?: unknown[] };
-  logentry?: { formatted?: string; message?: string; params?: unknown[] };
+  logentry?: { formatted?: string; message?: string; params?: unknown[] | Record<string, unknown> };
   exception?: { values?: ExceptionValue[] };
   transaction?: string;
   culprit?: string;

@@ -1,5 +1,5 @@
+import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
-import { takeRateLimitSlot } from '../store/outcomes';
 
 /** Categories one limit covers, as `X-Sentry-Rate-Limits` names them (errors include CSP reports). */
 const LIMITED_CATEGORIES: Record<string, string> = {
@@ -19,23 +19,23 @@ export function secondsToNextMinute(now: number): number {
 }
 
 /**
- * Counts an item against the project's per-minute limit and answers 429 when
- * the minute is full, with the headers Sentry SDKs back off on:
- * `Retry-After` and `X-Sentry-Rate-Limits: <seconds>:<categories>:<scope>`.
- * Quota is taken when an item is admitted, as Relay does: an item that later
- * fails validation or storage still used it. A limit of 0 turns limiting off.
+ * Counts an item against the project's per-minute limit, kept by the project's
+ * `ProjectRateLimiter` Durable Object (no D1 write), and answers 429 when the minute is
+ * full, with the headers Sentry SDKs back off on: `Retry-After` and
+ * `X-Sentry-Rate-Limits: <seconds>:<categories>:<scope>`. Quota is taken when an item
+ * is admitted, as Relay does: an item that later fails still used it. A limit of 0
+ * turns limiting off.
  */
 export async function applyRateLimit(
-  db: D1Database,
+  env: Env,
   projectId: number,
   category: string,
   limitPerMinute: number,
   now: number,
 ): Promise<void> {
   if (limitPerMinute <= 0) return;
-  if (await takeRateLimitSlot(db, projectId, counterCategory(category), now, limitPerMinute)) {
-    return;
-  }
+  const limiter = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(String(projectId)));
+  if (await limiter.take(counterCategory(category), limitPerMinute, now)) return;
   const retryAfter = String(secondsToNextMinute(now));
   const categories = LIMITED_CATEGORIES[category] ?? category;
   throw new ClientError(429, `project rate limit of ${limitPerMinute} per minute reached`, {

@@ -1,7 +1,7 @@
-import { MAX_WINDOW_MINUTES } from '../alerts/AlertRule';
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import type { Env } from '../env';
 import { pruneAlertHistory } from '../store/deliveryLog';
+import { MAX_WINDOW_MINUTES } from '../types/AlertRule';
 
 /** Alerts and their delivery log are kept this long. */
 const KEEP_ALERTS_MS = 30 * 24 * 60 * 60 * 1000;

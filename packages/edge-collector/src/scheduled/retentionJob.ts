@@ -1,4 +1,5 @@
 import { DEFAULT_PROJECT_SETTINGS } from '../projects/ProjectSettings';
+import { deleteReceiptsBefore } from '../store/ingestBatch';
 import { purgeDeletedIssues } from '../store/issueDeletion';
 import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
@@ -8,6 +9,9 @@ import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
  * the stats' default window. A busy project writes a few rows a minute.
  */
 export const KEEP_OUTCOMES_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Ingest receipts are kept longer than the queue keeps a message (4 days). */
+export const KEEP_RECEIPTS_MS = 5 * 24 * 60 * 60 * 1000;
 
 export interface RetentionLimits {
   /** Rows deleted per statement: small enough to keep D1 responsive for ingestion. */
@@ -47,5 +51,6 @@ export async function runRetention(
   );
   const ofDeletedIssues = await deleteInBatches(limits, (limit) => purgeDeletedIssues(db, limit));
   await deleteInBatches(limits, (limit) => deleteOutcomesBefore(db, now - KEEP_OUTCOMES_MS, limit));
+  await deleteInBatches(limits, (limit) => deleteReceiptsBefore(db, now - KEEP_RECEIPTS_MS, limit));
   return expired + ofDeletedIssues;
 }

@@ -1,6 +1,7 @@
 // SQL for alert rules.
-import type { AlertRule } from '../alerts/AlertRule';
+
 import type { AlertRuleInput } from '../alerts/parseAlertRule';
+import type { AlertRule } from '../types/AlertRule';
 
 interface AlertRuleRow {
   id: number;

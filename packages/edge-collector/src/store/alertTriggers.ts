@@ -1,28 +1,13 @@
-// SQL that fires alerts, appended to the D1 batch that stores an event (see insertEvent).
+// SQL that fires alerts, placed after the statements that store an event (store/ingestBatch.ts).
 // The batch is one transaction and D1 runs one at a time, so each condition below sees
 // the issue as this event left it and no other event in between: a trigger fires once
 // even when hundreds of events of one issue arrive together. The UNIQUE key of `alerts`
 // (rule, subject, trigger, window) backs that up. Statements act only when this ingest
 // counted the event (`issues.ingest_token`), so a resent event fires nothing, and read
 // what it did to the issue's status from `issues.transition`.
-import type { AlertTriggerType } from '../alerts/AlertRule';
-
-/** The event being stored, and the rule being checked against it. */
-export interface FireInput {
-  projectId: number;
-  fingerprint: string;
-  eventId: string;
-  ingestToken: string;
-  now: number;
-  rule: { id: number; name: string; throttleMs: number };
-  trigger: AlertTriggerType;
-  /** Threshold triggers: more than `threshold` in the last `windowMs`. */
-  threshold?: number;
-  windowMs?: number;
-  release?: string;
-  issueOlderThanMs?: number;
-  issueNewerThanMs?: number;
-}
+import type { AlertPlan, FireInput } from '../types/AlertPlan';
+import type { AlertTriggerType } from '../types/AlertRule';
+import type { EventRecord } from '../types/EventRecord';
 
 const COUNT_IN_WINDOW: Partial<Record<AlertTriggerType, string>> = {
   event_frequency: 'SELECT 1 FROM events c WHERE c.issue_id = i.id AND c.received_at > ?4 - ?10',
@@ -67,7 +52,16 @@ const PROJECT_SUPPRESSED = `(SELECT count(*) FROM events e WHERE e.project_id = 
  * the rule's throttle; any alert of the rule for the same subject starts the interval.
  * The alert records how many events came since the rule's previous alert.
  */
-export function fireAlertStatement(db: D1Database, input: FireInput): D1PreparedStatement {
+export function fireAlertStatement(
+  db: D1Database,
+  input: FireInput & {
+    projectId: number;
+    fingerprint: string;
+    eventId: string;
+    ingestToken: string;
+    now: number;
+  },
+): D1PreparedStatement {
   const projectWide = input.trigger === 'spike' || input.trigger === 'new_release';
   const subject = projectWide ? '0' : 'i.id';
   const counted = COUNT_IN_WINDOW[input.trigger];
@@ -167,4 +161,32 @@ export function recordIssueUserStatement(
          last_seen = max(last_seen, excluded.last_seen)`,
     )
     .bind(input.projectId, input.fingerprint, input.ingestToken, input.userKey, input.now);
+}
+
+/**
+ * The statements that carry out an event's alert plan in the batch that stores it:
+ * remember its user, fire each rule's trigger, then queue the deliveries of what fired.
+ */
+export function alertPlanStatements(
+  db: D1Database,
+  record: EventRecord,
+  plan: AlertPlan,
+): D1PreparedStatement[] {
+  const base = {
+    projectId: record.projectId,
+    fingerprint: record.fingerprint,
+    ingestToken: record.ingestToken,
+    now: record.receivedAt,
+  };
+  const statements: D1PreparedStatement[] = [];
+  if (plan.rememberUser && record.userKey) {
+    statements.push(recordIssueUserStatement(db, { ...base, userKey: record.userKey }));
+  }
+  for (const fire of plan.fires) {
+    statements.push(fireAlertStatement(db, { ...base, eventId: record.eventId, ...fire }));
+  }
+  if (plan.fires.length > 0) {
+    statements.push(enqueueDeliveriesStatement(db, record.projectId, record.eventId, base.now));
+  }
+  return statements;
 }

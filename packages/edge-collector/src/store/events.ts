@@ -1,4 +1,6 @@
 // SQL for storing an event and counting it into its issue.
+
+import type { EventRecord } from '../types/EventRecord';
 import {
   INGEST_OUTCOME_SQL,
   INSERT_EVENT_SQL,
@@ -8,31 +10,6 @@ import {
   UPSERT_TAG_VALUES_SQL,
 } from './ingestStatements';
 import { gzipText } from './payloadCodec';
-
-/** An event ready for storage: processed, scrubbed and fingerprinted. */
-export interface EventRecord {
-  projectId: number;
-  eventId: string;
-  fingerprint: string;
-  title: string;
-  culprit: string;
-  level: string;
-  platform: string;
-  receivedAt: number;
-  occurredAt: number;
-  /** The event as JSON; stored gzip-compressed. */
-  payload: string;
-  release?: string | null;
-  /** Who it happened to: `id:<user.id>` or `ip:<salted hash>`; never an IP. */
-  userKey?: string | null;
-  /** Tag values counted per issue: browser, os, url, release, environment, user, … */
-  tags?: [string, string][];
-  /**
-   * Names this ingest: after the issue upsert, `issues.ingest_token = ingestToken`
-   * holds exactly when this call counted the event (see `insertEvent`).
-   */
-  ingestToken: string;
-}
 
 /** What storing an event did, for alerts. */
 export interface StoredEvent {
@@ -50,8 +27,6 @@ export interface StoredEvent {
   status: string | null;
   eventCount: number;
   userCount: number;
-  /** Results of the caller's `extraStatements`, in order (alerts read what fired). */
-  extraResults: D1Result[];
 }
 
 interface OutcomeRow {
@@ -64,27 +39,25 @@ interface OutcomeRow {
 }
 
 /**
- * Stores an event and counts it into its issue in ONE D1 batch (one
- * transaction): the release, the issue upsert with its status transition,
- * the event row, tag value and hourly counts, then `extraStatements` (alert
- * outbox rows, say), then a read of the outcome. Concurrent events of one
- * issue never lose a count, and an event id already stored is neither stored
- * nor counted again. An extra statement can act only when this call counted
- * the event, and see what it did, with a condition such as
+ * The statements that store an event and count it into its issue: the release, the
+ * issue upsert with its status transition, the event row, tag value and hourly counts.
+ * Run in one D1 batch (one transaction), concurrent events of one issue never lose a
+ * count, and an event id already stored is neither stored nor counted again.
+ * Statements placed after these can act only when this ingest counted the event, and
+ * see what it did, with a condition such as
  * `EXISTS (SELECT 1 FROM issues WHERE project_id = ? AND fingerprint = ?
  *   AND ingest_token = ? AND transition = 'regressed')`
  * bound to the record's projectId, fingerprint and ingestToken
  * (`transition` is 'new', 'regressed', 'unignored' or NULL).
  */
-export async function insertEvent(
+export async function eventStatements(
   db: D1Database,
   record: EventRecord,
-  extraStatements: D1PreparedStatement[] = [],
-): Promise<StoredEvent> {
+): Promise<D1PreparedStatement[]> {
   const { projectId, fingerprint, ingestToken: token, receivedAt } = record;
   const release = record.release || null;
   const tags = record.tags ?? [];
-  const statements = [
+  return [
     ...(release ? [db.prepare(UPSERT_RELEASE_SQL).bind(projectId, release, receivedAt)] : []),
     db
       .prepare(UPSERT_ISSUE_SQL)
@@ -123,11 +96,25 @@ export async function insertEvent(
     db
       .prepare(UPSERT_HOURLY_COUNT_SQL)
       .bind(projectId, fingerprint, token, Math.floor(receivedAt / 3_600_000) * 3600),
+  ];
+}
+
+/**
+ * Stores one event in ONE D1 batch: `eventStatements`, then `extraStatements`
+ * (alert statements, say), then a read of what it did to the issue.
+ */
+export async function insertEvent(
+  db: D1Database,
+  record: EventRecord,
+  extraStatements: D1PreparedStatement[] = [],
+): Promise<StoredEvent> {
+  const { projectId, ingestToken: token } = record;
+  const statements = [
+    ...(await eventStatements(db, record)),
     ...extraStatements,
     db.prepare(INGEST_OUTCOME_SQL).bind(projectId, record.eventId, token),
   ];
   const results = await db.batch(statements);
-  const extraStart = statements.length - 1 - extraStatements.length;
   const row = results[results.length - 1]?.results[0] as OutcomeRow | undefined;
   const created = row?.counted === 1;
   return {
@@ -139,6 +126,5 @@ export async function insertEvent(
     status: row?.status ?? null,
     eventCount: row?.event_count ?? 0,
     userCount: row?.user_count ?? 0,
-    extraResults: results.slice(extraStart, extraStart + extraStatements.length),
   };
 }

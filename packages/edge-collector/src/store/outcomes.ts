@@ -1,43 +1,10 @@
-// SQL for per-project outcome counts and the rate limiter's per-minute counters.
+// SQL for per-project outcome counts.
 import type { OutcomeCount } from '../outcomes/OutcomeTally';
 
 const MINUTE_MS = 60_000;
 
 export function minuteOf(time: number): number {
   return time - (time % MINUTE_MS);
-}
-
-/**
- * Takes one item of quota from the project's `category` counter for the
- * current minute unless it already holds `limit`: one statement, atomic under
- * concurrency. Returns false when the limit was reached (nothing is taken
- * then). The first item of a minute also deletes the project's older minutes.
- */
-export async function takeRateLimitSlot(
-  db: D1Database,
-  projectId: number,
-  category: string,
-  now: number,
-  limit: number,
-): Promise<boolean> {
-  const minute = minuteOf(now);
-  const row = await db
-    .prepare(
-      `INSERT INTO rate_limit_windows (project_id, minute, category, quantity)
-       VALUES (?1, ?2, ?3, 1)
-       ON CONFLICT (project_id, minute, category)
-       DO UPDATE SET quantity = quantity + 1 WHERE quantity < ?4
-       RETURNING quantity`,
-    )
-    .bind(projectId, minute, category, limit)
-    .first<{ quantity: number }>();
-  if (row?.quantity === 1) {
-    await db
-      .prepare('DELETE FROM rate_limit_windows WHERE project_id = ? AND minute < ?')
-      .bind(projectId, minute)
-      .run();
-  }
-  return row !== null;
 }
 
 /** Adds a request's outcome counts to the current minute, in one batch. */

@@ -1,22 +1,5 @@
 // SQL for performance transactions.
-
-export interface TransactionRecord {
-  projectId: number;
-  eventId: string;
-  name: string;
-  op: string;
-  status: string;
-  traceId: string;
-  /** Milliseconds since the epoch. */
-  startTimestamp: number;
-  timestamp: number;
-  durationMs: number;
-  release: string | null;
-  environment: string | null;
-  measurements: Record<string, { value: number; unit?: string }>;
-  receivedAt: number;
-  payload: string;
-}
+import type { TransactionRecord } from '../types/TransactionRecord';
 
 interface TransactionRow {
   project_id: number;
@@ -35,8 +18,11 @@ interface TransactionRow {
 }
 
 /** Stores a transaction; a resent event id is ignored. */
-export async function insertTransaction(db: D1Database, record: TransactionRecord): Promise<void> {
-  await db
+export function insertTransactionStatement(
+  db: D1Database,
+  record: TransactionRecord,
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT OR IGNORE INTO transactions (project_id, event_id, name, op, status, trace_id,
          start_timestamp, timestamp, duration_ms, release, environment, measurements,
@@ -58,8 +44,7 @@ export async function insertTransaction(db: D1Database, record: TransactionRecor
       JSON.stringify(record.measurements),
       record.receivedAt,
       record.payload,
-    )
-    .run();
+    );
 }
 
 /** A project's newest transactions, without their payloads. */

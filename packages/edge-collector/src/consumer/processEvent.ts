@@ -11,7 +11,7 @@ import type { SentryEvent } from '../protocol/SentryEvent';
 import { masksUserId, scrubEvent } from '../scrub/scrubEvent';
 import { scrubOptionsFor } from '../scrub/scrubOptionsFor';
 import { parseEventStacks } from '../stack/parseEventStacks';
-import type { EventRecord } from '../store/events';
+import type { EventRecord } from '../types/EventRecord';
 
 export interface ProcessContext {
   projectId: number;
@@ -29,10 +29,10 @@ export interface ProcessContext {
 }
 
 /**
- * The pipeline from a validated event (see `normalizeEvent`) to a row ready
- * to store: enrich → parse stack → scrub → fingerprint → trim. Plain
- * functions of plain data, so each stage can be tested alone. Validation,
- * filters and the rate limit run before it (see `ingestEvent`).
+ * The consumer's stages for one validated, admitted event (see `acceptEvent` for the
+ * edge's): enrich → parse stack → scrub → fingerprint → trim, in the style of Sentry's
+ * `prepareEvent`. Plain functions of plain data, so each stage can be tested alone;
+ * a new stage (symbolication, say) is one more line in the order it runs.
  */
 export async function processEvent(
   normalized: SentryEvent,
@@ -43,26 +43,38 @@ export async function processEvent(
   const scrubOptions = scrubOptionsFor(settings, salt);
   // Before the IP is dropped; a user id the project scrubs is counted by its hash.
   const userKey = identifyUser(normalized, context.clientIp, salt, masksUserId(scrubOptions));
-  const enriched = parseEventStacks(
-    enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp }),
-  );
-  const event = scrubEvent(enriched, scrubOptions);
-  const { title, culprit } = describeEvent(event);
+  let event = enrichEvent(normalized, { ...context, storeClientIp: settings.storeClientIp });
+  event = parseEventStacks(event);
+  event = scrubEvent(event, scrubOptions);
   const fingerprint = fingerprintEvent(event, parseFingerprintRules(settings.fingerprintRules));
-  return {
+  return toEventRecord(event, {
     projectId: context.projectId,
-    eventId: event.event_id,
+    receivedAt: context.receivedAt,
     fingerprint,
+    userKey,
+  });
+}
+
+/** The row to store for a processed event: its description, tags and trimmed payload. */
+function toEventRecord(
+  event: SentryEvent,
+  facts: { projectId: number; receivedAt: number; fingerprint: string; userKey: string | null },
+): EventRecord {
+  const { title, culprit } = describeEvent(event);
+  return {
+    projectId: facts.projectId,
+    eventId: event.event_id,
+    fingerprint: facts.fingerprint,
     title,
     culprit,
     level: event.level,
     platform: event.platform,
-    receivedAt: context.receivedAt,
+    receivedAt: facts.receivedAt,
     occurredAt: Math.round(event.timestamp * 1000),
-    payload: serializeForStorage({ ...event, received: context.receivedAt / 1000 }),
+    payload: serializeForStorage({ ...event, received: facts.receivedAt / 1000 }),
     release: typeof event.release === 'string' ? event.release : null,
-    userKey,
-    tags: eventTags(event, userKey),
+    userKey: facts.userKey,
+    tags: eventTags(event, facts.userKey),
     ingestToken: randomHex(8),
   };
 }

@@ -1,0 +1,48 @@
+import { ClientError } from '../http/ClientError';
+import { randomHex } from '../lib/randomHex';
+import type { IngestMessage, SenderFacts } from '../types/IngestMessage';
+import type { IngestContext } from './IngestContext';
+
+/** Seconds an SDK waits before resending when the queue refused a message. */
+const QUEUE_RETRY_AFTER_SECONDS = '10';
+
+/**
+ * The edge's last stage: hands the request's admitted items, one message each, and its
+ * outcome counts (riding on the message of the event id the client is answered with,
+ * or alone under that id) to the ingest queue. Nothing
+ * here writes to D1. Outcome counts alone are keyed by the request's event id when
+ * it has one (a resent filtered event is counted once). A refused send is a 503 with Retry-After, so the SDK sends again;
+ * the consumer stores a resent event id once.
+ */
+export async function enqueueIngest(ingest: IngestContext, eventId?: string | null): Promise<void> {
+  const sender: SenderFacts = {
+    projectId: ingest.projectId,
+    receivedAt: ingest.receivedAt,
+    settings: ingest.settings,
+    salt: ingest.salt,
+    clientIp: ingest.clientIp,
+    userAgent: ingest.userAgent,
+    country: ingest.country,
+  };
+  const outcomes = ingest.outcomes.drain();
+  const messages: IngestMessage[] = ingest.queued.map((item) => ({
+    key: item.kind === 'packed' ? item.eventId : item.event.event_id,
+    sender,
+    item,
+    outcomes: [],
+  }));
+  ingest.queued = [];
+  // The counts ride with the answered event id's item, else go alone under that id.
+  const answered = messages.find((message) => message.key === eventId);
+  if (answered) answered.outcomes = outcomes;
+  else if (outcomes.length > 0) messages.push({ key: eventId ?? randomHex(16), sender, outcomes });
+  if (messages.length === 0) return;
+  try {
+    await ingest.env.QUEUE.sendBatch(messages.map((body) => ({ body, contentType: 'json' })));
+  } catch (error) {
+    console.error('the ingest queue refused a message:', error);
+    throw new ClientError(503, 'the ingest queue is unavailable, retry later', {
+      'Retry-After': QUEUE_RETRY_AFTER_SECONDS,
+    });
+  }
+}
