@@ -99,10 +99,14 @@ async function expectEverythingEnded(started: Started): Promise<void> {
 
 afterEach(() => {
   for (const started of running.splice(0)) {
+    // wrangler leads a process group of its own (workerd's command line does not name
+    // the state dir), so the group is what is ended.
     for (const pid of processesNaming(started.stateDir)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {}
+      for (const target of [-pid, pid]) {
+        try {
+          process.kill(target, 'SIGKILL');
+        } catch {}
+      }
     }
     rmSync(started.stateDir, { recursive: true, force: true });
   }
