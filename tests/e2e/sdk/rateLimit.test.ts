@@ -92,8 +92,15 @@ describe("the SDK and the collector's own rate limit, in Chromium", () => {
     expect(sent).toHaveLength(LIMIT + 1);
     expect(pageErrors).toHaveLength(LIMIT + 1 + AFTER_LIMIT); // thrown into the page, uncaught
 
-    // The collector stored LIMIT events and counted the one it refused.
-    const stats = await bed.collector.api<Stats>(`/api/0/projects/${bed.project.id}/stats/`);
+    // The collector stored LIMIT events and counted the one it refused (the
+    // counts reach D1 through the ingest queue, so they are waited for).
+    const stats = await waitFor(
+      async () => {
+        const read = await bed.collector.api<Stats>(`/api/0/projects/${bed.project.id}/stats/`);
+        return read.totals.accepted === LIMIT && read.totals.rate_limited === 1 ? read : undefined;
+      },
+      { what: 'the stored and refused events counted' },
+    );
     expect(stats.outcomes).toContainEqual({
       outcome: 'rate_limited',
       category: 'error',
