@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const wranglerBin = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
+const guardScript = join(repoRoot, 'scripts/lib/stopWhenParentEnds.mjs');
 
 /** Offline, quiet wrangler: no metrics, no Cloudflare lookups. */
 export const wranglerEnv = {
@@ -83,6 +84,15 @@ export async function startWranglerDev({
     stdio: ['ignore', stdio, stdio],
     detached: process.platform !== 'win32',
   });
+  // wrangler runs in a process group of its own; this guard ends that group when
+  // the process that started it ends in a way no handler sees (SIGKILL, a crash, a
+  // killed test run), so no wrangler or workerd outlives its user.
+  const guard = spawn(process.execPath, [guardScript, String(child.pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: process.platform !== 'win32',
+  });
+  guard.unref();
+  guard.stdin.unref();
   let output = '';
   // Only the tail is kept: a long run (the fuzz) logs more than a string can hold.
   const keep = (chunk) => {
@@ -95,6 +105,7 @@ export async function startWranglerDev({
   const url = `http://127.0.0.1:${listenPort}`;
   const stop = () =>
     new Promise((resolve) => {
+      guard.stdin.end();
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       try {
