@@ -22,6 +22,14 @@ export default defineConfig(async () => {
             },
             'faultline-ingest-dlq': { maxBatchSize: 100, maxBatchTimeout: 0.05 },
           },
+          // wrangler.toml's EMAIL (this option replaces the list), and a binding that
+          // refuses all but one address, as Cloudflare refuses unverified addresses.
+          email: {
+            send_email: [
+              { name: 'EMAIL' },
+              { name: 'EMAIL_OPS_ONLY', allowed_destination_addresses: ['ops@example.com'] },
+            ],
+          },
           bindings: {
             TEST_MIGRATIONS: migrations,
             FAULTLINE_ADMIN_TOKEN: 'test-admin-token',

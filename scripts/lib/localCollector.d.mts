@@ -11,6 +11,8 @@ export function startWranglerDev(options?: {
   stdio?: 'inherit' | 'pipe';
   /** Another wrangler.toml than the collector's. */
   config?: string;
+  /** wrangler's --log-level (`warn` when piped); `info` logs simulated e-mails. */
+  logLevel?: string;
 }): Promise<{
   url: string;
   port: number;

@@ -47,7 +47,7 @@ export function applyMigrations({ persistTo } = {}) {
 
 /**
  * Starts `wrangler dev` on 127.0.0.1 and resolves once it answers HTTP.
- * @param {{port?: number, persistTo?: string, vars?: Record<string,string>, stdio?: 'inherit'|'pipe', config?: string}} options
+ * @param {{port?: number, persistTo?: string, vars?: Record<string,string>, stdio?: 'inherit'|'pipe', config?: string, logLevel?: string}} options
  * @returns {Promise<{url: string, port: number, child: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
  */
 export async function startWranglerDev({
@@ -56,6 +56,7 @@ export async function startWranglerDev({
   vars = {},
   stdio = 'pipe',
   config,
+  logLevel,
 } = {}) {
   // wrangler refuses to start without the [assets] directory; `npm run build` fills it.
   mkdirSync(join(repoRoot, 'packages/edge-collector/public'), { recursive: true });
@@ -73,7 +74,8 @@ export async function startWranglerDev({
     // Serves /__scheduled (see runScheduled): wrangler dev runs no crons by itself.
     '--test-scheduled',
     '--log-level',
-    stdio === 'inherit' ? 'info' : 'warn',
+    // `info` also logs where the simulated send_email binding wrote each message.
+    logLevel ?? (stdio === 'inherit' ? 'info' : 'warn'),
   ];
   if (persistTo) args.push('--persist-to', persistTo);
   if (config) args.push('--config', config); // another Worker (the benches' no-op one)

@@ -19,4 +19,8 @@ export interface Env {
   FAULTLINE_PUBLIC_URL?: string;
   /** Seconds before the first retry of a failed alert delivery (30); tests shorten it. */
   FAULTLINE_ALERT_RETRY_BASE_SECONDS?: string;
+  /** Sends e-mail alerts (`[[send_email]]` in wrangler.toml; `wrangler dev` simulates it). */
+  EMAIL?: SendEmail;
+  /** The sender of e-mail alerts: an address on a domain with Cloudflare Email Routing. */
+  FAULTLINE_EMAIL_FROM?: string;
 }

@@ -19,15 +19,24 @@ export interface Collector {
   /** GET (or another method) on the admin/read API with the bearer token; parsed JSON. */
   api<T = unknown>(path: string, init?: RequestInit): Promise<T>;
   createProject(name: string, allowedOrigins?: string[]): Promise<Project>;
+  /** What wrangler dev printed so far (private collectors only). */
+  output(): string;
   stop(): Promise<void>;
 }
 
 export interface CollectorOptions {
   /** Extra Worker variables, e.g. `{ FAULTLINE_MODE: 'production' }`. */
   vars?: Record<string, string>;
+  /** wrangler's log level (`warn` by default; `info` logs simulated e-mails). */
+  logLevel?: 'info' | 'warn';
 }
 
-function clientFor(url: string, adminToken: string, stop: () => Promise<void>): Collector {
+function clientFor(
+  url: string,
+  adminToken: string,
+  stop: () => Promise<void>,
+  output: () => string = () => '',
+): Collector {
   async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${adminToken}`);
@@ -47,6 +56,7 @@ function clientFor(url: string, adminToken: string, stop: () => Promise<void>): 
         method: 'POST',
         body: JSON.stringify({ name, allowedOrigins }),
       }),
+    output,
     stop,
   };
 }
@@ -62,11 +72,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const dev = await startWranglerDev({
     persistTo,
     vars: { FAULTLINE_ADMIN_TOKEN: adminToken, FAULTLINE_MODE: 'local', ...options.vars },
+    logLevel: options.logLevel,
   });
-  return clientFor(dev.url, adminToken, async () => {
+  const stop = async () => {
     await dev.stop();
     rmSync(persistTo, { recursive: true, force: true });
-  });
+  };
+  return clientFor(dev.url, adminToken, stop, dev.output);
 }
 
 /** The collector shared by all end-to-end test files (started by globalSetup). */

@@ -47,6 +47,7 @@ export async function deliverAlerts(env: Env, scope: DeliverScope = {}): Promise
           publicUrl: env.FAULTLINE_PUBLIC_URL,
           retryBaseMs: retryBaseMs(env),
           now,
+          email: { binding: env.EMAIL, from: env.FAULTLINE_EMAIL_FROM },
         };
         const outcome = await attemptDelivery(job, options);
         await recordDeliveryOutcome(env.DB, job.id, outcome, Date.now());

@@ -1,6 +1,7 @@
 import type { IRequest } from 'itty-router';
 import { forgetAlertSetup } from '../alerts/alertSetupCache';
 import { deliverAlerts } from '../alerts/deliverAlerts';
+import { parseEmailDestination } from '../alerts/parseEmailDestination';
 import { webhookUrlProblem } from '../alerts/webhookUrlProblem';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
@@ -19,7 +20,28 @@ import {
   type WebhookRecord,
 } from '../store/webhooks';
 
-const FORMATS: WebhookFormat[] = ['json', 'slack', 'discord'];
+const FORMATS: WebhookFormat[] = ['json', 'slack', 'discord', 'email'];
+
+/**
+ * The destination to store: an https URL for webhooks (see webhookUrlProblem), or for
+ * `email` one address, given as `mailto:ops@example.com` or `ops@example.com`.
+ */
+function destinationUrl(value: string, format: WebhookFormat, env: Env): string {
+  if (format !== 'email') {
+    const problem = webhookUrlProblem(value, env.FAULTLINE_MODE);
+    if (problem) throw new ClientError(400, `url ${problem}`);
+    return value;
+  }
+  const destination = parseEmailDestination(value);
+  if ('problem' in destination) throw new ClientError(400, `url ${destination.problem}`);
+  if (!env.EMAIL || !env.FAULTLINE_EMAIL_FROM) {
+    throw new ClientError(
+      400,
+      'e-mail destinations need the EMAIL send_email binding and FAULTLINE_EMAIL_FROM (see WEBHOOKS.md)',
+    );
+  }
+  return destination.url;
+}
 
 /** The secret is shown once, when the webhook is created. */
 function toWebhookJson(hook: WebhookRecord, withSecret = false) {
@@ -71,16 +93,15 @@ export async function listWebhooksRoute(request: IRequest, env: Env): Promise<Re
 
 /**
  * `POST /api/0/projects/:projectId/webhooks/` `{url, format?, name?}` → the webhook with
- * its signing secret. The URL must be https on a public host (see webhookUrlProblem).
+ * its signing secret. The URL must be https on a public host (see webhookUrlProblem);
+ * with `format: "email"` it is an address (`mailto:ops@example.com`).
  */
 export async function createWebhookRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = await projectIdOf(request, env);
   const body = await readJson(request);
-  const url = typeof body.url === 'string' ? body.url.trim() : '';
-  const problem = webhookUrlProblem(url, env.FAULTLINE_MODE);
-  if (problem) throw new ClientError(400, `url ${problem}`);
   const format = (body.format ?? 'json') as WebhookFormat;
   if (!FORMATS.includes(format)) throw new ClientError(400, `format must be ${FORMATS.join(', ')}`);
+  const url = destinationUrl(typeof body.url === 'string' ? body.url.trim() : '', format, env);
   const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim() : format;
   if (name.length > 100) throw new ClientError(400, 'name must be at most 100 characters');
   const hook = await insertWebhook(env.DB, {
