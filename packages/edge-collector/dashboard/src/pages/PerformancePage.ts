@@ -135,7 +135,7 @@ export function PerformancePage(props: { projectId: string }) {
             (row) => html`<tr key=${`${row.op}:${row.name}`}>
               <th scope="row" class="name-cell">
                 <${Link} href=${link(row)}>${row.name}<//>
-                <div class="muted small">${row.op}${row.errors > 0 ? html` · <span class="error-count">${formatCount(row.errors)} errors</span>` : ''}</div>
+                <div class="muted small">${row.op}${row.errors > 0 ? html` · <span class="error-count">${formatCount(row.errors)} ${row.errors === 1 ? 'error' : 'errors'}</span>` : ''}</div>
               </th>
               ${VITALS.map((vital) => html`<td class="num"><${VitalValue} vital=${vital} figures=${row.vitals?.[vital]} /></td>`)}
               <td class="num">${row.score === null ? '—' : Math.round(row.score)}</td>
