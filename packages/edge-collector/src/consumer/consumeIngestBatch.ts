@@ -36,8 +36,10 @@ export async function consumeIngestBatch(
         (id) => artifactReaderFor(env, id),
       );
       // Segments merge with what is stored (late web vitals), so they are written first.
-      if (processed.spans)
-        await storeStreamedSegments(env.DB, processed.spans, processed.receivedAt);
+      if (processed.spans) {
+        const { apdexThresholdMs, ...spans } = processed.spans;
+        await storeStreamedSegments(env.DB, spans, processed.receivedAt, apdexThresholdMs);
+      }
       storable.push(processed);
     } catch (error) {
       console.error(`ingest message ${message.id} failed (attempt ${message.attempts}):`, error);
