@@ -25,6 +25,8 @@ export interface Collector {
 export interface CollectorOptions {
   /** Extra Worker variables, e.g. `{ FAULTLINE_MODE: 'production' }`. */
   vars?: Record<string, string>;
+  /** Another wrangler config than the repo's (e.g. one with a second D1 binding). */
+  config?: string;
 }
 
 function clientFor(url: string, adminToken: string, stop: () => Promise<void>): Collector {
@@ -53,14 +55,15 @@ function clientFor(url: string, adminToken: string, stop: () => Promise<void>): 
 
 /**
  * Starts a private collector: `wrangler dev` on a free loopback port with a
- * fresh local D1 (migrations applied) and a random admin token.
+ * fresh local D1 (migrations applied to each of its databases) and a random admin token.
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   const persistTo = mkdtempSync(join(tmpdir(), 'faultline-d1-'));
-  applyMigrations({ persistTo });
+  applyMigrations({ persistTo, config: options.config });
   const adminToken = randomBytes(16).toString('hex');
   const dev = await startWranglerDev({
     persistTo,
+    config: options.config,
     vars: { FAULTLINE_ADMIN_TOKEN: adminToken, FAULTLINE_MODE: 'local', ...options.vars },
   });
   return clientFor(dev.url, adminToken, async () => {

@@ -27,12 +27,19 @@ function isD1(value: unknown): value is D1Database {
   );
 }
 
+/** Bindings are fixed for an isolate's `env`: read once per `env` object. */
+const found = new WeakMap<Env, string[]>();
+
 /** The D1 bindings this Worker has (from wrangler.toml's `[[d1_databases]]`), `DB` first. */
 export function databaseBindings(env: Env): string[] {
+  const known = found.get(env);
+  if (known) return known;
   const record = env as unknown as Record<string, unknown>;
-  return Object.keys(record)
+  const bindings = Object.keys(record)
     .filter((name) => bindingNumber(name) !== null && isD1(record[name]))
     .sort((a, b) => (bindingNumber(a) ?? 0) - (bindingNumber(b) ?? 0));
+  found.set(env, bindings);
+  return bindings;
 }
 
 /** The D1 database behind a binding name, or null when this Worker has no such binding. */
