@@ -3,7 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 export const repoRoot: string;
 export const wranglerEnv: NodeJS.ProcessEnv;
 export function freePort(): Promise<number>;
-export function applyMigrations(options?: { persistTo?: string }): void;
+export function d1Bindings(config?: string): string[];
+export function applyMigrations(options?: { persistTo?: string; config?: string }): void;
 export function startWranglerDev(options?: {
   port?: number;
   persistTo?: string;

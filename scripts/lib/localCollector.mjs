@@ -1,9 +1,9 @@
 // Runs the collector locally the way `npm start` and the end-to-end tests both need it:
 // D1 migrations applied to a local database, then `wrangler dev` on loopback.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,17 +31,43 @@ export function freePort() {
   });
 }
 
-/** Applies every migration in packages/edge-collector/migrations to the local D1. */
-export function applyMigrations({ persistTo } = {}) {
-  const args = [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local'];
-  if (persistTo) args.push('--persist-to', persistTo);
-  const result = spawnSync(process.execPath, args, {
-    cwd: repoRoot,
-    env: { ...wranglerEnv, CI: 'true' }, // CI=true: apply without asking for confirmation
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(`wrangler d1 migrations apply failed:\n${result.stdout}\n${result.stderr}`);
+/**
+ * The binding names of a wrangler config's `[[d1_databases]]` blocks (`DB`, `DB_2`, …),
+ * read line by line: the config is ours, one `key = "value"` a line.
+ * @param {string} config path of the wrangler.toml, relative to the repo root
+ */
+export function d1Bindings(config = 'wrangler.toml') {
+  const bindings = [];
+  let inD1Block = false;
+  for (const line of readFileSync(resolve(repoRoot, config), 'utf8').split('\n')) {
+    const header = /^\s*\[\[?([^\]]+)\]\]?/.exec(line);
+    if (header) inD1Block = header[1].trim() === 'd1_databases';
+    const binding = inD1Block && /^\s*binding\s*=\s*"([^"]+)"/.exec(line);
+    if (binding) bindings.push(binding[1]);
+  }
+  return bindings;
+}
+
+/**
+ * Applies every migration in packages/edge-collector/migrations to each local D1
+ * database of the config (`DB`, and `DB_2` … when the config has them).
+ * @param {{persistTo?: string, config?: string}} options
+ */
+export function applyMigrations({ persistTo, config } = {}) {
+  for (const binding of d1Bindings(config)) {
+    const args = [wranglerBin, 'd1', 'migrations', 'apply', binding, '--local'];
+    if (persistTo) args.push('--persist-to', persistTo);
+    if (config) args.push('--config', config);
+    const result = spawnSync(process.execPath, args, {
+      cwd: repoRoot,
+      env: { ...wranglerEnv, CI: 'true' }, // CI=true: apply without asking for confirmation
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) {
+      throw new Error(
+        `wrangler d1 migrations apply ${binding} failed:\n${result.stdout}\n${result.stderr}`,
+      );
+    }
   }
 }
 

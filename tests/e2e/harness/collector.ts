@@ -29,6 +29,8 @@ export interface CollectorOptions {
   vars?: Record<string, string>;
   /** wrangler's log level (`warn` by default; `info` logs simulated e-mails). */
   logLevel?: 'info' | 'warn';
+  /** Another wrangler config than the repo's (e.g. one with a second D1 binding). */
+  config?: string;
 }
 
 function clientFor(
@@ -63,14 +65,15 @@ function clientFor(
 
 /**
  * Starts a private collector: `wrangler dev` on a free loopback port with a
- * fresh local D1 (migrations applied) and a random admin token.
+ * fresh local D1 (migrations applied to each of its databases) and a random admin token.
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   const persistTo = mkdtempSync(join(tmpdir(), 'faultline-d1-'));
-  applyMigrations({ persistTo });
+  applyMigrations({ persistTo, config: options.config });
   const adminToken = randomBytes(16).toString('hex');
   const dev = await startWranglerDev({
     persistTo,
+    config: options.config,
     vars: { FAULTLINE_ADMIN_TOKEN: adminToken, FAULTLINE_MODE: 'local', ...options.vars },
     logLevel: options.logLevel,
   });

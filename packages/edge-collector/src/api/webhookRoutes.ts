@@ -3,6 +3,7 @@ import { forgetAlertSetup } from '../alerts/alertSetupCache';
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import { parseEmailDestination } from '../alerts/parseEmailDestination';
 import { webhookUrlProblem } from '../alerts/webhookUrlProblem';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -80,14 +81,16 @@ async function projectIdOf(request: IRequest, env: Env): Promise<number> {
 
 async function findWebhook(request: IRequest, env: Env): Promise<WebhookRecord> {
   const projectId = await projectIdOf(request, env);
-  const hook = await selectWebhook(env.DB, projectId, parseId(request.params.hookId, 'webhook'));
+  const db = await projectDatabase(env, projectId);
+  const hook = await selectWebhook(db, projectId, parseId(request.params.hookId, 'webhook'));
   if (!hook) throw new ClientError(404, 'no such webhook');
   return hook;
 }
 
 /** `GET /api/0/projects/:projectId/webhooks/` → the project's webhooks (without secrets). */
 export async function listWebhooksRoute(request: IRequest, env: Env): Promise<Response> {
-  const hooks = await selectWebhooks(env.DB, await projectIdOf(request, env));
+  const projectId = await projectIdOf(request, env);
+  const hooks = await selectWebhooks(await projectDatabase(env, projectId), projectId);
   return json(hooks.map((hook) => toWebhookJson(hook)));
 }
 
@@ -104,7 +107,7 @@ export async function createWebhookRoute(request: IRequest, env: Env): Promise<R
   const url = destinationUrl(typeof body.url === 'string' ? body.url.trim() : '', format, env);
   const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim() : format;
   if (name.length > 100) throw new ClientError(400, 'name must be at most 100 characters');
-  const hook = await insertWebhook(env.DB, {
+  const hook = await insertWebhook(await projectDatabase(env, projectId), {
     projectId,
     name,
     url,
@@ -120,7 +123,7 @@ export async function createWebhookRoute(request: IRequest, env: Env): Promise<R
 /** `DELETE /api/0/projects/:projectId/webhooks/:hookId/` → 204, with its deliveries. */
 export async function deleteWebhookRoute(request: IRequest, env: Env): Promise<Response> {
   const hook = await findWebhook(request, env);
-  await deleteWebhook(env.DB, hook.projectId, hook.id);
+  await deleteWebhook(await projectDatabase(env, hook.projectId), hook.projectId, hook.id);
   forgetAlertSetup(hook.projectId);
   return new Response(null, { status: 204 });
 }
@@ -128,20 +131,21 @@ export async function deleteWebhookRoute(request: IRequest, env: Env): Promise<R
 /** `GET /api/0/projects/:projectId/webhooks/:hookId/deliveries/` → the delivery log. */
 export async function listDeliveriesRoute(request: IRequest, env: Env): Promise<Response> {
   const hook = await findWebhook(request, env);
-  const log = await selectDeliveryLog(env.DB, hook.id);
+  const log = await selectDeliveryLog(await projectDatabase(env, hook.projectId), hook.id);
   return json(log.map(toDeliveryJson));
 }
 
 /** `POST /api/0/projects/:projectId/webhooks/:hookId/test/` → how the test delivery went. */
 export async function testWebhookRoute(request: IRequest, env: Env): Promise<Response> {
   const hook = await findWebhook(request, env);
-  const deliveryId = await insertTestDelivery(env.DB, {
+  const db = await projectDatabase(env, hook.projectId);
+  const deliveryId = await insertTestDelivery(db, {
     projectId: hook.projectId,
     webhookId: hook.id,
     now: Date.now(),
   });
-  await deliverAlerts(env, { deliveryId });
-  const entry = (await selectDeliveryLog(env.DB, hook.id, 20)).find((row) => row.id === deliveryId);
+  await deliverAlerts(env, db, { deliveryId });
+  const entry = (await selectDeliveryLog(db, hook.id, 20)).find((row) => row.id === deliveryId);
   if (!entry) throw new Error('the test delivery vanished');
   return json(toDeliveryJson(entry));
 }
