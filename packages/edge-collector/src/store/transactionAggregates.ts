@@ -252,3 +252,25 @@ export async function selectAggregateGroups(
   }
   return [...groups.values()];
 }
+
+/**
+ * Deletes up to `limit` hourly aggregate rows of hours before `beforeHour`
+ * (seconds) and returns how many; the daily rollups stay. One range read per
+ * project on the primary key (project_id, hour, …).
+ */
+export async function deleteHourlyAggregatesBefore(
+  db: D1Database,
+  beforeHour: number,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .prepare(
+      `DELETE FROM transaction_aggregates WHERE rowid IN (
+         SELECT a.rowid FROM projects p CROSS JOIN transaction_aggregates a
+           ON a.project_id = p.id AND a.hour < ?1
+         LIMIT ?2)`,
+    )
+    .bind(beforeHour, limit)
+    .run();
+  return result.meta.changes;
+}
