@@ -22,6 +22,8 @@ export default defineConfig(async () => {
             },
             'faultline-ingest-dlq': { maxBatchSize: 100, maxBatchTimeout: 0.05 },
           },
+          // An empty database of its own for the test of a migration over existing rows.
+          d1Databases: { MIGRATION_DB: 'migration-test' },
           bindings: {
             TEST_MIGRATIONS: migrations,
             FAULTLINE_ADMIN_TOKEN: 'test-admin-token',

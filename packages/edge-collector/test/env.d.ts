@@ -7,6 +7,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** An empty D1 of its own, for tests that migrate step by step. */
+      MIGRATION_DB: D1Database;
     }
   }
 }
