@@ -27,22 +27,25 @@ const MERGE_JSON = (table: string, column: string) => `(SELECT json_group_object
 
 /**
  * The stored dense sketch (`[zero, offset, counts…]`, see insights/quantileSketch)
- * plus the new one: both become (bucket, count) cells, the cells are summed per
- * bucket and written out densely from the lowest bucket to the highest (the
- * hex(zeroblob(n)) text is a JSON array of n zeros: a series 0…n−1 in json_each).
+ * plus the new one: both become (bucket, count) cells, summed per bucket, and are
+ * written out in bucket order, a gap between two ranges filled with zeros
+ * (hex(zeroblob(n)) with each '00' made '0,' is n zeros). Linear in the buckets
+ * but for the sort; a side without values is skipped (API transactions have no vitals).
  */
 const MERGE_SKETCH = (table: string, column: string) => {
-  const cells = `SELECT json_extract(${table}.${column}, '$[1]') + key - 2 AS i, value AS n
-        FROM json_each(${table}.${column}) WHERE key >= 2
-      UNION ALL SELECT json_extract(excluded.${column}, '$[1]') + key - 2, value
-        FROM json_each(excluded.${column}) WHERE key >= 2`;
-  return `('[' || (json_extract(${table}.${column}, '$[0]') + json_extract(excluded.${column}, '$[0]'))
-    || ',' || coalesce((SELECT b.lo || ',' || (SELECT group_concat(coalesce(g.n, 0), ',')
-        FROM json_each('[' || substr(replace(hex(zeroblob(b.hi - b.lo + 1)), '00', '0,'), 1,
-          2 * (b.hi - b.lo + 1) - 1) || ']') s
-        LEFT JOIN (SELECT i, sum(n) AS n FROM (${cells}) GROUP BY i) g ON g.i = b.lo + s.key)
-      FROM (SELECT min(i) AS lo, max(i) AS hi FROM (${cells})) b WHERE b.lo IS NOT NULL), '0')
-    || ']')`;
+  const stored = `${table}.${column}`;
+  const added = `excluded.${column}`;
+  const cells = `SELECT json_extract(${stored}, '$[1]') + key - 2 AS i, value AS n
+        FROM json_each(${stored}) WHERE key >= 2
+      UNION ALL SELECT json_extract(${added}, '$[1]') + key - 2, value
+        FROM json_each(${added}) WHERE key >= 2`;
+  return `CASE WHEN ${added} = '[0,0]' THEN ${stored} WHEN ${stored} = '[0,0]' THEN ${added}
+    ELSE '[' || (json_extract(${stored}, '$[0]') + json_extract(${added}, '$[0]')) || ',' || coalesce((
+      SELECT min(i) || ',' || group_concat(cell, ',') FROM (
+        SELECT i, replace(hex(zeroblob(coalesce(i - lag(i) OVER (ORDER BY i) - 1, 0))), '00', '0,')
+          || n AS cell
+        FROM (SELECT i, sum(n) AS n FROM (${cells}) GROUP BY i)
+        ORDER BY i)), '0') || ']' END`;
 };
 
 const EMPTY_SKETCH = '[0,0]';
