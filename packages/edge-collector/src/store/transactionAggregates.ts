@@ -27,25 +27,42 @@ const MERGE_JSON = (table: string, column: string) => `(SELECT json_group_object
 
 /**
  * The stored dense sketch (`[zero, offset, counts…]`, see insights/quantileSketch)
- * plus the new one: both become (bucket, count) cells, summed per bucket, and are
- * written out in bucket order, a gap between two ranges filled with zeros
- * (hex(zeroblob(n)) with each '00' made '0,' is n zeros). Linear in the buckets
- * but for the sort; a side without values is skipped (API transactions have no vitals).
+ * plus the new one. Usually the new buckets lie within the stored range: one pass
+ * over the stored array adds the new count at each position. Otherwise both
+ * become (bucket, count) cells, summed per bucket and written out in bucket
+ * order, a gap between two ranges filled with zeros (hex(zeroblob(n)) with each
+ * '00' made '0,' is n zeros). A side without values is skipped (API
+ * transactions have no vitals). Offsets are read once per pass (SQLite before
+ * 3.45 parses a JSON text again at every json_extract).
  */
 const MERGE_SKETCH = (table: string, column: string) => {
   const stored = `${table}.${column}`;
   const added = `excluded.${column}`;
+  const inside = `(SELECT '[' || group_concat(v, ',') || ']' FROM (
+      SELECT CASE WHEN e.key = 0 THEN e.value + json_extract(${added}, '$[0]')
+        WHEN e.key = 1 OR e.key + c.so - c.ao < 2 THEN e.value
+        ELSE e.value + coalesce(json_extract(${added}, '$[' || (e.key + c.so - c.ao) || ']'), 0)
+        END AS v
+      FROM (SELECT json_extract(${stored}, '$[1]') AS so, json_extract(${added}, '$[1]') AS ao) c,
+        json_each(${stored}) e
+      ORDER BY e.key))`;
   const cells = `SELECT json_extract(${stored}, '$[1]') + key - 2 AS i, value AS n
         FROM json_each(${stored}) WHERE key >= 2
       UNION ALL SELECT json_extract(${added}, '$[1]') + key - 2, value
         FROM json_each(${added}) WHERE key >= 2`;
-  return `CASE WHEN ${added} = '[0,0]' THEN ${stored} WHEN ${stored} = '[0,0]' THEN ${added}
-    ELSE '[' || (json_extract(${stored}, '$[0]') + json_extract(${added}, '$[0]')) || ',' || coalesce((
+  const general = `'[' || (json_extract(${stored}, '$[0]') + json_extract(${added}, '$[0]')) || ',' || coalesce((
       SELECT min(i) || ',' || group_concat(cell, ',') FROM (
         SELECT i, replace(hex(zeroblob(coalesce(i - lag(i) OVER (ORDER BY i) - 1, 0))), '00', '0,')
           || n AS cell
         FROM (SELECT i, sum(n) AS n FROM (${cells}) GROUP BY i)
-        ORDER BY i)), '0') || ']' END`;
+        ORDER BY i)), '0') || ']'`;
+  return `CASE WHEN ${added} = '[0,0]' THEN ${stored} WHEN ${stored} = '[0,0]' THEN ${added}
+    WHEN json_array_length(${added}) = 2 OR (json_array_length(${stored}) > 2
+      AND json_extract(${added}, '$[1]') >= json_extract(${stored}, '$[1]')
+      AND json_extract(${added}, '$[1]') + json_array_length(${added})
+        <= json_extract(${stored}, '$[1]') + json_array_length(${stored}))
+    THEN ${inside}
+    ELSE ${general} END`;
 };
 
 const EMPTY_SKETCH = '[0,0]';
