@@ -32,7 +32,8 @@ export default defineConfig(async () => {
           },
           // A second database (as a deployment with `DB_2` has), migrated like the first.
           // New projects stay on `DB` unless a test places them: most tests read `env.DB`.
-          d1Databases: { DB: 'faultline', DB_2: 'faultline-2' },
+          // MIGRATION_DB is an empty one of its own, for a migration test over existing rows.
+          d1Databases: { DB: 'faultline', DB_2: 'faultline-2', MIGRATION_DB: 'migration-test' },
           bindings: {
             TEST_MIGRATIONS: migrations,
             FAULTLINE_NEW_PROJECT_DATABASES: 'DB',

@@ -9,6 +9,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** Sends only to ops@example.com (vitest.config.ts). */
       EMAIL_OPS_ONLY: SendEmail;
+      /** An empty D1 of its own, for tests that migrate step by step. */
+      MIGRATION_DB: D1Database;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { TraceSegment } from '../types/Trace';
-import type { TransactionAggregate } from '../types/TransactionAggregate';
+import type { SketchMetric, TransactionAggregate } from '../types/TransactionAggregate';
 import { aggregateSegments } from './aggregateSegments';
+import { mergeSketch, type Sketch } from './quantileSketch';
 
 /** `after − before`, key by key, without the keys that did not change. */
 function difference(
@@ -11,6 +12,45 @@ function difference(
   for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
     const delta = (after[key] ?? 0) - (before[key] ?? 0);
     if (delta !== 0) change[key] = delta;
+  }
+  return change;
+}
+
+/**
+ * `after − before` bucket by bucket (a count may be negative: a value replaced),
+ * without the zero counts at either end; undefined when nothing changed.
+ */
+function sketchDifference(
+  after: Sketch | undefined,
+  before: Sketch | undefined,
+): Sketch | undefined {
+  const change: Sketch = [...(after ?? [0, 0])];
+  if (before) {
+    mergeSketch(
+      change,
+      before.map((count, index) => (index === 1 ? count : -count)),
+    );
+  }
+  while (change.length > 2 && change[change.length - 1] === 0) change.pop();
+  while (change.length > 2 && change[2] === 0) {
+    change.splice(2, 1);
+    change[1] = (change[1] as number) + 1;
+  }
+  if (change.length === 2) change[1] = 0;
+  return change.length === 2 && change[0] === 0 ? undefined : change;
+}
+
+function sketchesDifference(
+  after: TransactionAggregate['sketches'],
+  before: TransactionAggregate['sketches'],
+): TransactionAggregate['sketches'] {
+  const change: TransactionAggregate['sketches'] = {};
+  for (const metric of new Set([
+    ...Object.keys(after),
+    ...Object.keys(before),
+  ]) as Set<SketchMetric>) {
+    const delta = sketchDifference(after[metric], before[metric]);
+    if (delta) change[metric] = delta;
   }
   return change;
 }
@@ -39,8 +79,9 @@ export function aggregateChange(
     apdexSatisfied: now.apdexSatisfied - old.apdexSatisfied,
     apdexTolerated: now.apdexTolerated - old.apdexTolerated,
     durationSum: now.durationSum - old.durationSum,
-    sketches: difference(now.sketches, old.sketches),
-    tallies: difference(now.tallies, old.tallies),
+    sketches: sketchesDifference(now.sketches, old.sketches),
+    vitalTallies: difference(now.vitalTallies, old.vitalTallies),
+    spanOps: difference(now.spanOps, old.spanOps),
     eventIds: [],
   };
 }

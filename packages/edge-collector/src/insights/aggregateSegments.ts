@@ -1,6 +1,10 @@
 import type { TraceSegment } from '../types/Trace';
-import type { AggregateKey, TransactionAggregate } from '../types/TransactionAggregate';
-import { bucketKey } from './quantileSketch';
+import type {
+  AggregateKey,
+  SketchMetric,
+  TransactionAggregate,
+} from '../types/TransactionAggregate';
+import { addToSketch, emptySketch, type Sketch } from './quantileSketch';
 import { spanOpBreakdown } from './spanOpBreakdown';
 import { rateVital, scoreVital, WEB_VITALS } from './webVitals';
 
@@ -11,6 +15,13 @@ const RATING_TALLY = { good: 'good', 'needs-improvement': 'needsImprovement', po
 
 function add(record: Record<string, number>, key: string, amount: number): void {
   record[key] = (record[key] ?? 0) + amount;
+}
+
+/** The row's sketch of a metric, started when the row has none yet. */
+function sketchOf(row: TransactionAggregate, metric: SketchMetric): Sketch {
+  const sketch = row.sketches[metric] ?? emptySketch();
+  row.sketches[metric] = sketch;
+  return sketch;
 }
 
 function keyOf(segment: TraceSegment): AggregateKey {
@@ -47,7 +58,8 @@ export function aggregateSegments(
         apdexTolerated: 0,
         durationSum: 0,
         sketches: {},
-        tallies: {},
+        vitalTallies: {},
+        spanOps: {},
         eventIds: [],
       };
       rows.set(id, row);
@@ -60,16 +72,16 @@ export function aggregateSegments(
     row.apdexSatisfied += duration <= threshold ? 1 : 0;
     row.apdexTolerated += duration > threshold && duration <= 4 * threshold ? 1 : 0;
     row.durationSum += duration;
-    add(row.sketches, `duration:${bucketKey(duration)}`, 1);
+    addToSketch(sketchOf(row, 'duration'), duration);
     for (const vital of WEB_VITALS) {
       const value = segment.measurements[vital]?.value;
       if (value === undefined || !Number.isFinite(value) || value < 0) continue;
-      add(row.sketches, `${vital}:${bucketKey(value)}`, 1);
-      add(row.tallies, `${vital}.${RATING_TALLY[rateVital(vital, value)]}`, 1);
-      add(row.tallies, `${vital}.score`, scoreVital(vital, value));
+      addToSketch(sketchOf(row, vital), value);
+      add(row.vitalTallies, `${vital}.${RATING_TALLY[rateVital(vital, value)]}`, 1);
+      add(row.vitalTallies, `${vital}.score`, scoreVital(vital, value));
     }
     for (const [category, ms] of Object.entries(spanOpBreakdown(segment.spans))) {
-      add(row.tallies, `ops.${category}`, ms);
+      add(row.spanOps, category, ms);
     }
   }
   return [...rows.values()];

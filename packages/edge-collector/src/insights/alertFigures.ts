@@ -1,7 +1,8 @@
 import type { AggregateGroup } from '../store/transactionAggregates';
 import type { PerformanceRegressionTrigger } from '../types/AlertRule';
+import type { SketchMetric } from '../types/TransactionAggregate';
 import { metricSketch } from './performanceFigures';
-import { sketchQuantile } from './quantileSketch';
+import { sketchCount, sketchQuantile } from './quantileSketch';
 
 /** What a performance or error-rate alert carries, as `figures` in its body. */
 export interface AlertFigures {
@@ -13,6 +14,12 @@ export interface AlertFigures {
   baselineCount: number | null;
 }
 
+/** The sketch a metric such as `p75(lcp)` is read from (`lcp`). */
+export function sketchOfMetric(metric: string): SketchMetric | null {
+  const match = /^p\d+\((\w+)\)$/.exec(metric);
+  return match ? (match[1] as SketchMetric) : null;
+}
+
 /** A metric such as `p75(lcp)` of a group: its value and how many values it is made of. */
 export function metricValue(
   group: AggregateGroup | undefined,
@@ -20,9 +27,8 @@ export function metricValue(
 ): { value: number | null; count: number } {
   const match = /^p(\d+)\((\w+)\)$/.exec(metric);
   if (!group || !match) return { value: null, count: 0 };
-  const sketch = metricSketch(group.sketches, match[2] as string);
-  const count = Object.values(sketch).reduce((sum, n) => sum + n, 0);
-  return { value: sketchQuantile(sketch, Number(match[1]) / 100), count };
+  const sketch = metricSketch(group, match[2] as SketchMetric);
+  return { value: sketchQuantile(sketch, Number(match[1]) / 100), count: sketchCount(sketch) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AggregateGroup } from '../store/transactionAggregates';
-import { type Sketch, sketchQuantile } from './quantileSketch';
+import type { SketchMetric } from '../types/TransactionAggregate';
+import { emptySketch, type Sketch, sketchQuantile } from './quantileSketch';
 import {
   performanceScore,
   rateVital,
@@ -32,25 +33,20 @@ export interface PerformanceFigures {
   scoredCount: number;
 }
 
-/** One metric's buckets out of the combined `metric:bucket` sketch. */
-export function metricSketch(sketches: Record<string, number>, metric: string): Sketch {
-  const sketch: Sketch = {};
-  const prefix = `${metric}:`;
-  for (const [key, count] of Object.entries(sketches)) {
-    if (key.startsWith(prefix)) sketch[key.slice(prefix.length)] = count;
-  }
-  return sketch;
+/** One metric's sketch of a group (empty when none of its rows measured it). */
+export function metricSketch(group: AggregateGroup, metric: SketchMetric): Sketch {
+  return group.sketches[metric] ?? emptySketch();
 }
 
 function vitalFigures(
   group: AggregateGroup,
   vital: WebVital,
 ): VitalFigures & { meanScore?: number } {
-  const good = group.tallies[`${vital}.good`] ?? 0;
-  const needsImprovement = group.tallies[`${vital}.needsImprovement`] ?? 0;
-  const poor = group.tallies[`${vital}.poor`] ?? 0;
+  const good = group.vitalTallies[`${vital}.good`] ?? 0;
+  const needsImprovement = group.vitalTallies[`${vital}.needsImprovement`] ?? 0;
+  const poor = group.vitalTallies[`${vital}.poor`] ?? 0;
   const count = good + needsImprovement + poor;
-  const p75 = sketchQuantile(metricSketch(group.sketches, vital), 0.75);
+  const p75 = sketchQuantile(metricSketch(group, vital), 0.75);
   const share = (part: number) => (count === 0 ? 0 : part / count);
   return {
     p75,
@@ -59,7 +55,7 @@ function vitalFigures(
     needsImprovement: share(needsImprovement),
     poor: share(poor),
     count,
-    meanScore: count === 0 ? undefined : (group.tallies[`${vital}.score`] ?? 0) / count,
+    meanScore: count === 0 ? undefined : (group.vitalTallies[`${vital}.score`] ?? 0) / count,
   };
 }
 
@@ -69,7 +65,7 @@ function vitalFigures(
  * shares, and the performance score from each vital's mean score.
  */
 export function performanceFigures(group: AggregateGroup): PerformanceFigures {
-  const duration = metricSketch(group.sketches, 'duration');
+  const duration = metricSketch(group, 'duration');
   const vitals = {} as Record<WebVital, VitalFigures>;
   const means: Partial<Record<WebVital, number>> = {};
   let scoredCount = 0;

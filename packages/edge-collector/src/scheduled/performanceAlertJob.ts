@@ -1,7 +1,7 @@
 import { deliverAlerts } from '../alerts/deliverAlerts';
 import { allDatabases } from '../databases/databaseBindings';
 import type { Env } from '../env';
-import { type AlertFigures, regressionFigures } from '../insights/alertFigures';
+import { type AlertFigures, regressionFigures, sketchOfMetric } from '../insights/alertFigures';
 import { previousRelease } from '../insights/previousRelease';
 import { fireCronAlert, selectCronRules, selectReleaseSpans } from '../store/cronAlerts';
 import { countErrorEvents } from '../store/eventIndex';
@@ -28,8 +28,10 @@ function windowHours(now: number, minutes: number): { startHour: number; endHour
   return { startHour, endHour };
 }
 
-async function byName(db: D1Database, filter: AggregateFilter) {
-  const groups = await selectAggregateGroups(db, filter);
+/** The groups by transaction name, with only the sketch the metric needs. */
+async function byName(db: D1Database, filter: AggregateFilter, metric: string) {
+  const sketch = sketchOfMetric(metric);
+  const groups = await selectAggregateGroups(db, filter, { sketches: sketch ? [sketch] : [] });
   return new Map(groups.map((group) => [group.group, group]));
 }
 
@@ -68,7 +70,10 @@ async function evaluateRegression(
     };
     baselineRelease = releases.previous.release;
   }
-  const [now_, before] = await Promise.all([byName(db, current), byName(db, baseline)]);
+  const [now_, before] = await Promise.all([
+    byName(db, current, trigger.metric),
+    byName(db, baseline, trigger.metric),
+  ]);
   const findings: Finding[] = [];
   for (const [name, group] of now_) {
     const figures = regressionFigures(trigger, group, before.get(name));
@@ -95,7 +100,11 @@ async function evaluateErrorRate(
   const { startHour, endHour } = windowHours(now, trigger.windowMinutes);
   const environment = rule.filters.environment;
   const [groups, errors] = await Promise.all([
-    selectAggregateGroups(db, { projectId: rule.projectId, startHour, endHour, environment }),
+    selectAggregateGroups(
+      db,
+      { projectId: rule.projectId, startHour, endHour, environment },
+      { sketches: [] },
+    ),
     countErrorEvents(db, rule.projectId, startHour * 1000, endHour * 1000, environment ?? null),
   ]);
   const transactions = groups.reduce((sum, group) => sum + group.count, 0);

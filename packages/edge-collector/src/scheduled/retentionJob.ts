@@ -4,6 +4,7 @@ import { purgeDeletedIssues } from '../store/issueDeletion';
 import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
 import { deletePendingUpdatesBefore } from '../store/traces';
+import { deleteHourlyAggregatesBefore } from '../store/transactionAggregates';
 import { deleteExpiredTransactions } from '../store/transactionRetention';
 
 /**
@@ -17,6 +18,13 @@ export const KEEP_RECEIPTS_MS = 5 * 24 * 60 * 60 * 1000;
 
 /** Late web vitals whose page load never came are kept a day (a page load comes within seconds). */
 export const KEEP_PENDING_SEGMENT_UPDATES_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Hourly performance aggregates are kept this long: the longest period (90 days)
+ * reads its whole days from the daily rollups (kept as long as the project) and
+ * the hours at its edges from the hourly rows, the oldest under 91 days old.
+ */
+export const KEEP_HOURLY_AGGREGATES_MS = 92 * 24 * 60 * 60 * 1000;
 
 export interface RetentionLimits {
   /** Rows deleted per statement: small enough to keep D1 responsive for ingestion. */
@@ -43,7 +51,9 @@ async function deleteInBatches(
  * Wakes issues ignored until a time that has passed, deletes events older
  * than each project's `retentionDays` (issue counts, tag values and hourly
  * counts stay), the events of deleted issues and outcome counts older than
- * `KEEP_OUTCOMES_MS`, all in bounded batches. Returns how many events it deleted.
+ * `KEEP_OUTCOMES_MS` and hourly performance aggregates older than
+ * `KEEP_HOURLY_AGGREGATES_MS` (their daily rollups stay), all in bounded
+ * batches. Returns how many events it deleted.
  */
 export async function runRetention(
   db: D1Database,
@@ -62,6 +72,9 @@ export async function runRetention(
   await deleteInBatches(limits, (limit) => deleteReceiptsBefore(db, now - KEEP_RECEIPTS_MS, limit));
   await deleteInBatches(limits, (limit) =>
     deletePendingUpdatesBefore(db, now - KEEP_PENDING_SEGMENT_UPDATES_MS, limit),
+  );
+  await deleteInBatches(limits, (limit) =>
+    deleteHourlyAggregatesBefore(db, Math.floor((now - KEEP_HOURLY_AGGREGATES_MS) / 1000), limit),
   );
   return expired + ofDeletedIssues;
 }

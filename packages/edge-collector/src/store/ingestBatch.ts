@@ -13,7 +13,7 @@ import { indexedEvent, insertEventIndexStatement } from './eventIndex';
 import { eventStatements } from './events';
 import { setIssueTypeStatement } from './issueTypes';
 import { minuteOf } from './outcomes';
-import { upsertAggregateStatement } from './transactionAggregates';
+import { aggregateStatements } from './transactionAggregates';
 import { insertTransactionStatement } from './transactions';
 
 /** One processed queue message, ready to store. */
@@ -52,8 +52,8 @@ export async function storeIngestBatch(
 ): Promise<FiredAlert[]> {
   if (messages.length === 0) return [];
   // Aggregates first: each counts only transactions not stored before this batch.
-  const statements: D1PreparedStatement[] = aggregates.map((row) =>
-    upsertAggregateStatement(db, row),
+  const statements: D1PreparedStatement[] = aggregates.flatMap((row) =>
+    aggregateStatements(db, row),
   );
   const problems = messages.flatMap((message) => message.insights?.problems ?? []);
   for (const { event, transaction } of messages) {

@@ -7,10 +7,7 @@ import {
   selectSegment,
   updateSegmentStatement,
 } from '../store/traces';
-import {
-  addAggregateChangeStatement,
-  upsertAggregateStatement,
-} from '../store/transactionAggregates';
+import { aggregateChangeStatements, aggregateStatements } from '../store/transactionAggregates';
 import { insertTransactionStatement } from '../store/transactions';
 import type { StreamedSegments } from '../types/Trace';
 import { mergeSegmentUpdate } from './mergeSegmentUpdate';
@@ -23,7 +20,7 @@ import { segmentRecord } from './segmentRecord';
  * its stored segment, the aggregate row gaining what the merge changed (the
  * late LCP, CLS and INP), or is kept pending until the segment arrives. Each
  * step is one D1 batch, and each is guarded so that a redelivered item counts
- * nothing twice (see `upsertAggregateStatement`, `addAggregateChangeStatement`).
+ * nothing twice (see `aggregateStatements`, `aggregateChangeStatements`).
  */
 export async function storeStreamedSegments(
   db: D1Database,
@@ -36,7 +33,7 @@ export async function storeStreamedSegments(
     const pending = await selectPendingUpdates(db, segment);
     const merged = pending.updates.reduce(mergeSegmentUpdate, segment);
     await db.batch([
-      ...aggregateSegments([merged], threshold).map((row) => upsertAggregateStatement(db, row)),
+      ...aggregateSegments([merged], threshold).flatMap((row) => aggregateStatements(db, row)),
       await insertTransactionStatement(db, segmentRecord(merged, receivedAt)),
       deletePendingUpdatesStatement(db, pending.ids),
     ]);
@@ -51,12 +48,10 @@ export async function storeStreamedSegments(
     const change = aggregateChange(stored.segment, merged, apdexThresholdMs);
     await db.batch([
       ...(change
-        ? [
-            addAggregateChangeStatement(db, change, {
-              eventId: merged.eventId,
-              segmentGzip: stored.segmentGzip,
-            }),
-          ]
+        ? aggregateChangeStatements(db, change, {
+            eventId: merged.eventId,
+            segmentGzip: stored.segmentGzip,
+          })
         : []),
       await updateSegmentStatement(db, stored, merged),
     ]);

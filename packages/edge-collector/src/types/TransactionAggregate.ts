@@ -1,5 +1,8 @@
-// One row of the performance aggregates: what an hour of one transaction name
-// (with its op, environment and release) adds up to. Rows merge by adding.
+// One row of the performance aggregates: what an hour (or a day) of one transaction
+// name (with its op, environment and release) adds up to. Rows merge by adding.
+
+import type { Sketch } from '../insights/quantileSketch';
+import type { WebVital } from '../insights/webVitals';
 
 /** The key of an aggregate row; `environment` and `release` are '' when unset. */
 export interface AggregateKey {
@@ -12,7 +15,20 @@ export interface AggregateKey {
   hour: number;
 }
 
-export interface TransactionAggregate extends AggregateKey {
+/** What a sketch measures: the duration, or a web vital. */
+export type SketchMetric = 'duration' | WebVital;
+
+export const SKETCH_METRICS: readonly SketchMetric[] = [
+  'duration',
+  'lcp',
+  'inp',
+  'cls',
+  'fcp',
+  'ttfb',
+];
+
+/** The sums of aggregate rows, whatever they are grouped by. */
+export interface AggregateSums {
   count: number;
   /** Transactions whose status is not ok, cancelled or unknown (Sentry's failure rate). */
   failures: number;
@@ -20,13 +36,15 @@ export interface TransactionAggregate extends AggregateKey {
   apdexSatisfied: number;
   apdexTolerated: number;
   durationSum: number;
-  /** Sparse sketch buckets of every metric, keyed `metric:bucket` (`duration:512`, `cls:z`). */
-  sketches: Record<string, number>;
-  /**
-   * Sums keyed `vital.good|needsImprovement|poor|score` (counts, and the sum of
-   * per-transaction scores 0–1) and `ops.<category>` (ms of span time per op category).
-   */
-  tallies: Record<string, number>;
+  /** One quantile sketch per metric (absent: not read, or never measured). */
+  sketches: Partial<Record<SketchMetric, Sketch>>;
+  /** Sums keyed `vital.good|needsImprovement|poor|score` (counts, and the sum of scores 0–1). */
+  vitalTallies: Record<string, number>;
+  /** ms of span time per op category (`db`, `http`…). */
+  spanOps: Record<string, number>;
+}
+
+export interface TransactionAggregate extends AggregateKey, AggregateSums {
   /** The transactions this row counts, so a resent one is not counted twice. */
   eventIds: string[];
 }

@@ -264,5 +264,10 @@ describe('performance API', { timeout: 60_000 }, () => {
     }
     const summary = await call(`/api/0/projects/${project.id}/performance/summary/`, { headers });
     expect(summary.status).toBe(400);
+    for (const path of ['performance/', 'performance/summary/?transaction=%2Fhome']) {
+      const missing = await call(`/api/0/projects/999999/${path}`, { headers });
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toMatch(/no such project/);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addToSketch,
+  emptySketch,
   mergeSketch,
   RELATIVE_ACCURACY,
   type Sketch,
@@ -9,7 +10,7 @@ import {
 import { exactQuantile, logNormal, seededRandom } from './seededRandom';
 
 function sketchOf(values: number[]): Sketch {
-  const sketch: Sketch = {};
+  const sketch: Sketch = emptySketch();
   for (const value of values) addToSketch(sketch, value);
   return sketch;
 }
@@ -49,7 +50,23 @@ describe('quantileSketch', () => {
     );
   });
 
+  it('keeps its dense encoding canonical whichever order values and merges come in', () => {
+    const sketch = sketchOf([0, 100, 0.5, 5000, 100]);
+    const [zero, offset, ...counts] = sketch;
+    expect(zero).toBe(1);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[counts.length - 1]).toBeGreaterThan(0);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(4);
+    expect(sketchQuantile(sketch, 0.25)).toBeCloseTo(0.5, 1);
+    const merged = sketchOf([5000]);
+    mergeSketch(merged, sketchOf([0.5, 100]));
+    mergeSketch(merged, sketchOf([0, 100]));
+    mergeSketch(merged, emptySketch());
+    expect(merged).toEqual(sketch);
+    expect(offset).toBe(merged[1]);
+  });
+
   it('has no quantile when empty', () => {
-    expect(sketchQuantile({}, 0.5)).toBeNull();
+    expect(sketchQuantile(emptySketch(), 0.5)).toBeNull();
   });
 });
