@@ -10,6 +10,8 @@ export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '../..'
 export const dist = join(packageRoot, 'dist');
 export const scriptFiles = [
   'faultline.min.js',
+  'faultline.tracing.min.js',
+  'perf.min.js',
   'breadcrumbs.min.js',
   'loader.min.js',
   'faultline.debug.min.js',
