@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../harness/collector';
 import { type PythonApp, startPythonApp } from '../harness/pythonApp';
-import { waitForTransaction } from '../harness/readTransactions';
+import { type TraceJson, waitForTraceOf } from '../harness/readTrace';
 import { openPage } from './sdkPages';
 import { useSdkTestbed } from './sdkTestbed';
 
@@ -25,7 +26,7 @@ describe('a FastAPI backend under the official sentry-sdk joins the browser trac
     bed.server.serve(
       '/orders-page',
       `<!doctype html><html><head>
-<script src="/sdk/faultline.min.js"></script>
+<script src="/sdk/faultline.tracing.min.js"></script>
 <script>Faultline.init({ dsn: ${JSON.stringify(bed.project.dsn)}, tracesSampleRate: 1,
   tracePropagationTargets: [${JSON.stringify(app.url)}] });
 window.coreStartSpan = Faultline.startSpan;</script>
@@ -44,24 +45,28 @@ window.coreStartSpan = Faultline.startSpan;</script>
     expect(status).toBe(200);
     await page.goto('about:blank');
 
-    const browser = await waitForTransaction(
+    const { trace, transaction: browser } = await waitForTraceOf(
       bed.collector,
       bed.project,
       (summary) => summary.op === 'pageload',
       'the browser pageload',
     );
-    const backend = await waitForTransaction(
-      bed.collector,
-      bed.project,
-      (summary) => summary.op === 'http.server' && summary.name === '/health',
-      'the backend transaction',
+    // The backend's transaction joins the same trace, maybe a little later.
+    const joined = await waitFor(
+      async () => {
+        const current = await bed.collector.api<TraceJson>(
+          `/api/0/projects/${bed.project.id}/traces/${trace.traceId}/`,
+        );
+        return current.transactions.find((each) => each.op === 'http.server');
+      },
+      { what: 'the backend transaction in the browser trace', timeoutMs: 60_000 },
     );
     const request = browser.spans.find(
-      (span) => span.op === 'http.client' && span.description === `GET ${app.url}/health?probe=`,
+      (span) => span.op === 'http.client' && span.description === `GET ${app.url}/health`,
     );
     expect(request).toBeDefined();
-    expect(backend.contexts.trace.trace_id).toBe(browser.contexts.trace.trace_id);
-    expect(backend.contexts.trace.parent_span_id).toBe(request?.span_id);
+    expect(joined.name).toBe('/health');
+    expect(joined.parentSpanId).toBe(request?.spanId);
     expect(pageErrors).toEqual([]);
   });
 });
