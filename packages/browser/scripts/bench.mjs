@@ -2,7 +2,8 @@
 // one error costs in headless Chromium. Figures only; nothing is asserted.
 //
 // Sizes: each SDK as an app would ship it, an entry `init({ dsn })` bundled
-// by esbuild (minify, IIFE), gzip -9 and brotli 11; plus Faultline's own
+// by esbuild (minify, ESM with code splitting: the entry chunk every page
+// load gets), gzip -9 and brotli 11; plus Faultline's own
 // script-tag files as built.
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -175,7 +176,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close();
 console.log(`\nmain-thread task time of a page load in Chromium, median of ${RUNS}:`);
-console.log(`  tracesSampleRate 0 (no performance part)${median(withoutPerf).toFixed(1)} ms`);
+console.log(`  tracesSampleRate 0 (no performance part) ${median(withoutPerf).toFixed(1)} ms`);
 console.log(`  tracesSampleRate 1 (+ performance part) ${median(withPerf).toFixed(1)} ms`);
 console.log(
   `  the performance part costs              ${(median(withPerf) - median(withoutPerf)).toFixed(1)} ms`,
