@@ -27,9 +27,13 @@ const newestIn = (dir) =>
 
 /** Runs the rollup build unless every bundle is newer than src/ and the config. */
 export function ensureBuilt() {
-  const outputs = [...scriptFiles, 'faultline.mjs', 'faultline.debug.mjs', 'index.d.ts'].map(
-    (file) => join(dist, file),
-  );
+  const outputs = [
+    ...scriptFiles,
+    'faultline.mjs',
+    'faultline.startPerf.mjs',
+    'faultline.debug.mjs',
+    'index.d.ts',
+  ].map((file) => join(dist, file));
   const builtAt = outputs.every(existsSync)
     ? Math.min(...outputs.map((path) => statSync(path).mtimeMs))
     : 0;
