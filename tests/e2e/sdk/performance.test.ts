@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../harness/collector';
 import { waitForIssue } from '../harness/readApi';
 import { type TraceSpanJson, waitForTraceOf } from '../harness/readTrace';
-import { openPage, type PageServer, startPageServer } from './sdkPages';
+import { openPage, type PageServer, sdkFile, startPageServer } from './sdkPages';
 import { useSdkTestbed } from './sdkTestbed';
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -321,5 +323,54 @@ window.answer = Faultline.startSpan({ name: 'early' }, () => 'ran');</script></h
       'the pageload transaction',
     );
     expect(transaction.name).toBe('/loaded');
+  });
+
+  it("imports the ESM build's performance chunk only for a sampled page load", async () => {
+    sdkFile('faultline.min.js'); // builds dist if it is missing
+    const dist = join(import.meta.dirname, '../../../packages/browser/dist');
+    for (const file of ['faultline.mjs', 'faultline.startPerf.mjs'])
+      bed.server.serve(`/esm/${file}`, readFileSync(join(dist, file), 'utf8'));
+    const esmPage = (rate: number) => `<!doctype html><html><head><script type="module">
+import { init, startSpan } from '/esm/faultline.mjs';
+init({ dsn: ${JSON.stringify(bed.project.dsn)}, tracesSampleRate: ${rate} });
+window.spanResult = startSpan({ name: 'esm work', op: 'ui.render' }, () => 'ran');
+window.later = () => startSpan({ name: 'esm later', op: 'ui.render' }, () => 'later');
+</script></head><body><p>esm</p></body></html>`;
+    bed.server.serve('/esm-unsampled', esmPage(0));
+    bed.server.serve('/esm-sampled', esmPage(1));
+
+    const chunkRequests: string[] = [];
+    const page = await bed.context.newPage();
+    page.on('request', (request) => {
+      if (request.url().includes('startPerf')) chunkRequests.push(request.url());
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${bed.server.origin}/esm-unsampled`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { spanResult?: string }).spanResult);
+    expect(await page.evaluate(() => (window as unknown as { later: () => string }).later())).toBe(
+      'later',
+    );
+    expect(chunkRequests).toEqual([]);
+
+    await page.goto(`${bed.server.origin}/esm-sampled`, { waitUntil: 'load' });
+    await waitFor(() => Promise.resolve(chunkRequests.length > 0 || undefined), {
+      what: 'the performance chunk',
+    });
+    // The chunk has run once it has wrapped fetch; from then on startSpan times its callback.
+    await page.waitForFunction(() => !String(window.fetch).includes('[native code]'));
+    await page.evaluate(() => (window as unknown as { later: () => string }).later());
+    await page.goto('about:blank');
+    expect(chunkRequests).toEqual([`${bed.server.origin}/esm/faultline.startPerf.mjs`]);
+    const { transaction } = await waitForTraceOf(
+      bed.collector,
+      bed.project,
+      (summary) => summary.op === 'pageload' && summary.name === '/esm-sampled',
+      'the ESM pageload transaction',
+    );
+    expect(spansOf(transaction.spans, 'ui.render').map((span) => span.description)).toContain(
+      'esm later',
+    );
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ export async function startPageServer(): Promise<PageServer> {
     const route = routes.get(url.pathname);
     if (!route) return response.writeHead(404).end();
     if (route.delayMs) await new Promise((resolve) => setTimeout(resolve, route.delayMs));
-    const type = url.pathname.endsWith('.js')
+    const type = /\.m?js$/.test(url.pathname)
       ? 'text/javascript'
       : url.pathname.endsWith('.svg')
         ? 'image/svg+xml'
