@@ -6,6 +6,7 @@ import os
 
 import sentry_sdk
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from sentry_sdk.integrations.fastapi import FastApiIntegration
 from sentry_sdk.integrations.starlette import StarletteIntegration
 
@@ -19,6 +20,15 @@ sentry_sdk.init(
 )
 
 app = FastAPI()
+
+# Browser pages on other origins may call the API with the trace headers the
+# Faultline SDK adds for its `tracePropagationTargets`, which need a CORS preflight.
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["*"],
+    allow_methods=["GET"],
+    allow_headers=["sentry-trace", "baggage"],
+)
 
 
 @app.middleware("http")

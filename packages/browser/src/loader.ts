@@ -13,13 +13,15 @@ type Api = Record<string, (...args: unknown[]) => void>;
 ((w: Window & { Faultline?: Api }, d: Document) => {
   const queue: ([string, unknown[]] | Event)[] = [];
   const stub: Api = {};
-  for (const name of 'init captureException captureMessage setUser setTag setTags setContext addBreadcrumb'.split(
+  for (const name of 'init captureException captureMessage setUser setTag setTags setContext addBreadcrumb setTransactionName'.split(
     ' ',
   )) {
     stub[name] = (...args) => {
       queue.push([name, args]);
     };
   }
+  // A span's callback cannot wait for the bundle: it runs now, untimed.
+  stub.startSpan = (_, callback) => (callback as () => unknown)();
   // Once the bundle has replaced the stub, these listeners do nothing.
   // Events are queued while the queue holds under 100 entries: a bundle that
   // never comes (blocked) must not let an error thrown every frame hold
@@ -37,12 +39,17 @@ type Api = Record<string, (...args: unknown[]) => void>;
     d.head.appendChild(script);
   };
   const current = d.currentScript as HTMLScriptElement;
-  // `data-debug` on the loader's tag picks the debug build, for `debug: true`.
+  // `data-debug` on the loader's tag picks the debug build, for `debug: true`;
+  // `data-tracing` the bundle with the sampling hook, for `tracesSampleRate`.
   const core =
     current.dataset.src ||
     current.src.replace(
       /loader(\.min)?\.js/,
-      current.dataset.debug == null ? 'faultline.min.js' : 'faultline.debug.min.js',
+      current.dataset.debug != null
+        ? 'faultline.debug.min.js'
+        : current.dataset.tracing != null
+          ? 'faultline.tracing.min.js'
+          : 'faultline.min.js',
     );
   load(core, () => {
     const api = w.Faultline as Api;

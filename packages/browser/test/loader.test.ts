@@ -14,11 +14,17 @@ afterEach(() => {
  * Runs the loader as a `<script src=…/loader.min.js>` would, keeping the
  * scripts it adds (to load them by hand) instead of fetching them.
  */
-async function runLoader(attributes: { src?: string; dataSrc?: string; debug?: true }) {
+async function runLoader(attributes: {
+  src?: string;
+  dataSrc?: string;
+  debug?: true;
+  tracing?: true;
+}) {
   const current = document.createElement('script');
   if (attributes.src) current.src = attributes.src;
   if (attributes.dataSrc) current.dataset.src = attributes.dataSrc;
   if (attributes.debug) current.setAttribute('data-debug', '');
+  if (attributes.tracing) current.setAttribute('data-tracing', '');
   vi.spyOn(document, 'currentScript', 'get').mockReturnValue(current);
   const added: HTMLScriptElement[] = [];
   vi.spyOn(document.head, 'appendChild').mockImplementation((node) => {
@@ -129,6 +135,24 @@ describe('the loader snippet', () => {
       page.Faultline = recordingApi().api;
     });
     expect(added[1]?.getAttribute('src')).toBe('https://cdn.example.com/sdk/breadcrumbs.min.js');
+  });
+
+  it('loads the tracing bundle when its tag has data-tracing; startSpan runs its callback meanwhile', async () => {
+    const { added, arrive } = await runLoader({
+      src: 'https://cdn.example.com/sdk/loader.min.js',
+      tracing: true,
+    });
+    expect(added[0]?.getAttribute('src')).toBe(
+      'https://cdn.example.com/sdk/faultline.tracing.min.js',
+    );
+    expect(page.Faultline?.startSpan?.({ name: 'early' }, () => 'ran')).toBe('ran');
+    page.Faultline?.setTransactionName?.('/orders/:id');
+    const { api, calls } = recordingApi();
+    api.setTransactionName = (...args) => calls.push(['setTransactionName', ...args]);
+    arrive(0, () => {
+      page.Faultline = api;
+    });
+    expect(calls).toContainEqual(['setTransactionName', '/orders/:id']);
   });
 
   it('installs the breadcrumbs for an init called after the bundle, before the add-on', async () => {

@@ -10,7 +10,14 @@ const sdkRoot = join(repoRoot, 'packages/browser');
 const dist = join(sdkRoot, 'dist');
 
 /** The SDK bundles as the build wrote them (built here if `npm run build` has not run). */
-export function sdkFile(name: 'faultline.min.js' | 'breadcrumbs.min.js' | 'loader.min.js'): string {
+export function sdkFile(
+  name:
+    | 'faultline.min.js'
+    | 'faultline.tracing.min.js'
+    | 'perf.min.js'
+    | 'breadcrumbs.min.js'
+    | 'loader.min.js',
+): string {
   if (!existsSync(join(dist, name))) execSync('npx rollup -c --silent', { cwd: sdkRoot });
   return readFileSync(join(dist, name), 'utf8');
 }
@@ -38,7 +45,13 @@ export interface ApiAnswer {
  */
 export async function startPageServer(): Promise<PageServer> {
   const routes = new Map<string, { body: string; delayMs: number }>();
-  for (const name of ['faultline.min.js', 'breadcrumbs.min.js', 'loader.min.js'] as const) {
+  for (const name of [
+    'faultline.min.js',
+    'faultline.tracing.min.js',
+    'perf.min.js',
+    'breadcrumbs.min.js',
+    'loader.min.js',
+  ] as const) {
     routes.set(`/sdk/${name}`, { body: sdkFile(name), delayMs: 0 });
   }
   let api: (request: IncomingMessage, body: string) => ApiAnswer = () => ({ status: 200 });
@@ -68,7 +81,11 @@ export async function startPageServer(): Promise<PageServer> {
     const route = routes.get(url.pathname);
     if (!route) return response.writeHead(404).end();
     if (route.delayMs) await new Promise((resolve) => setTimeout(resolve, route.delayMs));
-    const type = url.pathname.endsWith('.js') ? 'text/javascript' : 'text/html';
+    const type = /\.m?js$/.test(url.pathname)
+      ? 'text/javascript'
+      : url.pathname.endsWith('.svg')
+        ? 'image/svg+xml'
+        : 'text/html';
     response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` }).end(route.body);
   };
   const server = createServer((request, response) => {

@@ -10,6 +10,8 @@ export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '../..'
 export const dist = join(packageRoot, 'dist');
 export const scriptFiles = [
   'faultline.min.js',
+  'faultline.tracing.min.js',
+  'perf.min.js',
   'breadcrumbs.min.js',
   'loader.min.js',
   'faultline.debug.min.js',
@@ -25,9 +27,13 @@ const newestIn = (dir) =>
 
 /** Runs the rollup build unless every bundle is newer than src/ and the config. */
 export function ensureBuilt() {
-  const outputs = [...scriptFiles, 'faultline.mjs', 'faultline.debug.mjs', 'index.d.ts'].map(
-    (file) => join(dist, file),
-  );
+  const outputs = [
+    ...scriptFiles,
+    'faultline.mjs',
+    'faultline.startPerf.mjs',
+    'faultline.debug.mjs',
+    'index.d.ts',
+  ].map((file) => join(dist, file));
   const builtAt = outputs.every(existsSync)
     ? Math.min(...outputs.map((path) => statSync(path).mtimeMs))
     : 0;

@@ -1,4 +1,5 @@
 import { envelopeUrl } from './dsn.js';
+import type { TransactionEvent } from './transactionTypes.js';
 import type { Breadcrumb, Event, EventHint } from './types.js';
 
 /** Which automatic breadcrumbs to record; each is on unless set to `false`. */
@@ -57,6 +58,21 @@ export interface Options {
   enabled?: boolean;
   /** Automatic breadcrumbs; `false` turns them all off. */
   breadcrumbs?: BreadcrumbOptions | false;
+  /**
+   * Share of page loads that send a performance trace, from 0 (none, the
+   * default) to 1. Decided once per page load, before any performance code
+   * is fetched: a page load left out loads none. Script tags need
+   * `faultline.tracing.min.js` (or the loader's `data-tracing`).
+   */
+  tracesSampleRate?: number;
+  /**
+   * Requests whose URL matches get `sentry-trace` and `baggage` headers, so
+   * backends continue the browser's trace: a string matches anywhere in the
+   * full URL, a RegExp is tested. Defaults to the page's own origin only.
+   */
+  tracePropagationTargets?: (string | RegExp)[];
+  /** Last look at each transaction before it is sent: return it (changed or not) or `null` to drop it. */
+  beforeSendTransaction?: (event: TransactionEvent) => TransactionEvent | null | undefined;
   /**
    * Logs to the console why the SDK is off, each event sent or dropped (and
    * by what) and the collector's answer. Only the debug builds
