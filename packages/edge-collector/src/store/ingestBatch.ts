@@ -15,6 +15,7 @@ import { issueGroupStatements } from './issueGroupStatements';
 import { minuteOf } from './outcomes';
 import { upsertAggregateStatement } from './transactionAggregates';
 import { insertTransactionStatement } from './transactions';
+import { withoutStoredEvents } from './withoutStoredEvents';
 
 /** One processed queue message, ready to store. */
 export interface StorableMessage {
@@ -62,8 +63,9 @@ export async function storeIngestBatch(
       issueType: { type, evidence },
     })),
   ]);
-  statements.push(...(await issueGroupStatements(db, groups)));
-  statements.push(...alertTriggerStatements(db, groups));
+  const toStore = await withoutStoredEvents(db, groups);
+  statements.push(...(await issueGroupStatements(db, toStore)));
+  statements.push(...alertTriggerStatements(db, toStore));
   for (const { transaction } of messages) {
     if (transaction) statements.push(await insertTransactionStatement(db, transaction));
   }
