@@ -156,13 +156,17 @@ describe('a queue batch grouped by issue', () => {
     expect(
       after.tags.filter((row) => row.title === 'grouped x' && row.key === 'environment'),
     ).toEqual(
-      ['blue', 'green', 'red'].map((value, i) => ({
+      [
+        { value: 'blue', first: 2, last: 5 },
+        { value: 'green', first: 1, last: 4 },
+        { value: 'red', first: 0, last: 3 },
+      ].map(({ value, first, last }) => ({
         title: 'grouped x',
         key: 'environment',
         value,
         times_seen: 2,
-        first_seen: T0 + [2, 1, 0][i]! * STEP,
-        last_seen: T0 + [5, 4, 3][i]! * STEP,
+        first_seen: T0 + first * STEP,
+        last_seen: T0 + last * STEP,
       })),
     );
     // x: new issue, and 6 events in an hour passed 3 once (the throttle holds the rest).

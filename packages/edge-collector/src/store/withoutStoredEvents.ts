@@ -6,7 +6,8 @@ import { withInput } from './withInput';
  * sent again), read in one query before the batch is written, so each alert names an
  * event this batch stores and a batch redelivered whole writes nothing but receipts.
  * The batch's statements check again inside their transaction (an event stored in
- * between, by a concurrent batch, is still counted once); this read only saves work.
+ * between, by a concurrent batch, is still counted once). A batch whose groups hold one
+ * event each needs no read: a stored event's group counts nothing, so nothing names it.
  */
 export async function withoutStoredEvents(
   db: D1Database,
@@ -15,7 +16,7 @@ export async function withoutStoredEvents(
   const ids = groups.flatMap((group) =>
     group.events.map(({ record }) => [record.projectId, record.eventId]),
   );
-  if (ids.length === 0) return groups;
+  if (groups.every((group) => group.events.length === 1)) return groups;
   const { results } = await withInput(
     db,
     { ids: JSON.stringify(ids) },
