@@ -1,5 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { processEvent } from '../src/consumer/processEvent';
+import { normalizeEvent } from '../src/ingest/normalizeEvent';
+import { groupByIssue } from '../src/store/groupByIssue';
+import { issueGroupStatements } from '../src/store/issueGroupStatements';
+import { NO_ALERTS } from '../src/types/AlertPlan';
 import type { IngestMessage } from '../src/types/IngestMessage';
 import { admin, type CreatedProject, createProject } from './helpers';
 import { setStatus } from './issueHelpers';
@@ -230,4 +235,38 @@ describe('a queue batch grouped by issue', () => {
     expect(await snapshot(batched)).toEqual(woken);
     expect(await snapshot(oneByOne)).toEqual(woken);
   }, 120_000);
+
+  it('counts once an event stored by another batch after the stored-events read', async () => {
+    const project = await createProject('race');
+    const projectId = Number(project.id);
+    const [stored, fresh] = events('race', 2, T0);
+    const record = (event: Sent) => {
+      const raw = {
+        event_id: event.id,
+        message: 'race',
+        fingerprint: ['race'],
+        user: { id: event.user },
+      };
+      return processEvent(normalizeEvent(raw, event.at), { projectId, receivedAt: event.at });
+    };
+    await consumeBatch(toMessages(project, [stored as Sent]));
+    // The statements a batch sends once its read found nothing stored: the check inside
+    // the transaction is what keeps the count exact.
+    const groups = groupByIssue(
+      await Promise.all(
+        [stored, fresh].map(async (event) => ({
+          record: await record(event as Sent),
+          alerts: NO_ALERTS,
+        })),
+      ),
+    );
+    await env.DB.batch(await issueGroupStatements(env.DB, groups));
+    const counts = await snapshot(project);
+    expect(counts.issues).toMatchObject([{ event_count: 2, user_count: 2 }]);
+    expect(counts.events).toEqual([{ n: 2 }]);
+    expect(counts.hourly.map((row) => row.count)).toEqual([2]);
+    expect(counts.tags.filter((row) => row.key === 'user').map((row) => row.times_seen)).toEqual([
+      1, 1,
+    ]);
+  });
 });
