@@ -1,12 +1,14 @@
 // `npm run screenshots`: the README's dashboard pictures, taken from a real run — a
 // private collector (wrangler dev, local D1), events from the example page in
-// Chromium and from a backend-like sender, then each page at desktop and phone size.
+// Chromium and from a backend-like sender, traces from @sentry/browser 11 page
+// loads calling the FastAPI example, then each page at desktop and phone size.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { applyMigrations, repoRoot, startWranglerDev } from './lib/localCollector.mjs';
+import { startTracedShop, visit } from './lib/tracedShop.mjs';
 
 const outDir = join(repoRoot, 'packages/edge-collector/dashboard/screenshots');
 const persistTo = mkdtempSync(join(tmpdir(), 'faultline-shots-'));
@@ -141,6 +143,49 @@ try {
   }
   await example.close();
 
+  // Page loads of three pages, slow to slower, each calling the failing backend.
+  const shop = await startTracedShop(project.dsn);
+  const tracePage = async (traceId) => {
+    const response = await fetch(`${dev.url}/api/0/projects/${project.id}/traces/${traceId}/`, {
+      headers,
+    });
+    return response.ok ? response.json() : undefined;
+  };
+  const pageload = async (traceId) =>
+    (await tracePage(traceId))?.transactions.find((each) => each.op === 'pageload');
+  const traceIds = [];
+  try {
+    for (const path of [
+      '/orders/17?delay=200&click=80',
+      '/orders/42?delay=600&click=120',
+      '/orders/73?delay=1200&click=160',
+      '/products/51?delay=2600&click=320',
+      '/products/96?delay=3000&click=380',
+      '/checkout?delay=4300&click=650',
+    ]) {
+      const traceId = await visit(
+        browser,
+        `${shop.origin}${path}&dsn=${encodeURIComponent(project.dsn)}`,
+        {
+          hasPageload: async (id) => (await pageload(id)) !== undefined,
+          hasVitals: async (id) => {
+            const measurements = (await pageload(id))?.measurements ?? {};
+            return measurements.lcp && measurements.inp;
+          },
+        },
+      );
+      traceIds.push(traceId);
+    }
+    // The backend's transaction and error of the first page load are in too.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      const trace = await tracePage(traceIds[0]);
+      if (trace?.errors.length && trace.transactions.length > 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  } finally {
+    await shop.stop();
+  }
+
   mkdirSync(outDir, { recursive: true });
   const shoot = async (page, name) => {
     await page.waitForLoadState('networkidle');
@@ -180,7 +225,17 @@ try {
       await page.goto(`${dev.url}/projects/${project.id}/stats`);
       await page.locator('.chart canvas').waitFor();
       await shoot(page, 'desktop-stats');
+      await page.goto(`${dev.url}/projects/${project.id}/performance?sort=lcp`);
+      await page.locator('table.performance tbody tr').nth(3).waitFor();
+      await shoot(page, 'desktop-performance');
+      await page.getByRole('link', { name: '/orders/*' }).click();
+      await page.locator('.samples a').first().waitFor();
+      await page.locator('.chart canvas').nth(3).waitFor();
+      await shoot(page, 'desktop-transaction');
     }
+    await page.goto(`${dev.url}/projects/${project.id}/traces/${traceIds[0]}`);
+    await page.locator('.wf-error').waitFor();
+    await shoot(page, `${label}-trace`);
     await context.close();
   }
 } finally {

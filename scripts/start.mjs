@@ -1,7 +1,7 @@
 // `npm start`: the collector on 127.0.0.1 with a local D1, a demo project and its DSN.
 // PORT picks the port (8787); FAULTLINE_STATE_DIR keeps the local D1 elsewhere than
 // .wrangler/state; FAULTLINE_SKIP_BUILD=1 reuses the assets a previous build made.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,17 +109,6 @@ applyMigrations({ persistTo });
 
 step(`starting wrangler dev on 127.0.0.1:${port}`);
 const collector = await startWranglerDev({ port, persistTo, stdio: 'inherit' });
-// wrangler runs in a process group of its own; the guard ends it when this script
-// ends in a way no handler below sees (SIGKILL, a crash).
-spawn(
-  process.execPath,
-  [join(repoRoot, 'scripts/lib/stopWhenParentEnds.mjs'), String(collector.child.pid)],
-  {
-    stdio: ['pipe', 'ignore', 'ignore'],
-    detached: true,
-  },
-).unref();
-
 async function stopAll() {
   await collector.stop();
   process.exit(0);

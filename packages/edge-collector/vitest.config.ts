@@ -22,8 +22,20 @@ export default defineConfig(async () => {
             },
             'faultline-ingest-dlq': { maxBatchSize: 100, maxBatchTimeout: 0.05 },
           },
+          // wrangler.toml's EMAIL (this option replaces the list), and a binding that
+          // refuses all but one address, as Cloudflare refuses unverified addresses.
+          email: {
+            send_email: [
+              { name: 'EMAIL' },
+              { name: 'EMAIL_OPS_ONLY', allowed_destination_addresses: ['ops@example.com'] },
+            ],
+          },
+          // A second database (as a deployment with `DB_2` has), migrated like the first.
+          // New projects stay on `DB` unless a test places them: most tests read `env.DB`.
+          d1Databases: { DB: 'faultline', DB_2: 'faultline-2' },
           bindings: {
             TEST_MIGRATIONS: migrations,
+            FAULTLINE_NEW_PROJECT_DATABASES: 'DB',
             FAULTLINE_ADMIN_TOKEN: 'test-admin-token',
             FAULTLINE_MODE: 'local',
           },

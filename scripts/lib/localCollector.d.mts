@@ -3,7 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 export const repoRoot: string;
 export const wranglerEnv: NodeJS.ProcessEnv;
 export function freePort(): Promise<number>;
-export function applyMigrations(options?: { persistTo?: string }): void;
+export function d1Bindings(config?: string): string[];
+export function applyMigrations(options?: { persistTo?: string; config?: string }): void;
 export function startWranglerDev(options?: {
   port?: number;
   persistTo?: string;
@@ -11,6 +12,8 @@ export function startWranglerDev(options?: {
   stdio?: 'inherit' | 'pipe';
   /** Another wrangler.toml than the collector's. */
   config?: string;
+  /** wrangler's --log-level (`warn` when piped); `info` logs simulated e-mails. */
+  logLevel?: string;
 }): Promise<{
   url: string;
   port: number;

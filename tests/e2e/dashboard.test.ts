@@ -158,4 +158,24 @@ describe('the dashboard in Chromium', () => {
     expect(await page.getByRole('checkbox', { name: 'Select bulk three' }).isChecked()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('adds an e-mail destination on the Alerts page, sends a test and shows it in the log', async () => {
+    await page.goto(`${collector.url}/projects/${project.id}/alerts`);
+    const form = page.getByRole('form', { name: 'Add an e-mail destination' });
+    await form.getByLabel('E-mail address').fill('oncall@example.com');
+    await form.getByLabel('Name').fill('on call by mail');
+    await form.getByRole('button', { name: 'Add e-mail' }).click();
+    const destination = page.locator('article.webhook', { hasText: 'on call by mail' });
+    await destination.getByText('oncall@example.com').waitFor({ timeout: 30_000 });
+    await destination.getByRole('button', { name: 'Send a test' }).click();
+    await destination.getByText('Delivery log').click();
+    const row = destination.locator('table.deliveries tbody tr');
+    await row.filter({ hasText: 'delivered' }).waitFor({ timeout: 30_000 });
+    expect(await row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain('test');
+    const [hook] = await collector.api<{ url: string; format: string }[]>(
+      `/api/0/projects/${project.id}/webhooks/`,
+    );
+    expect(hook).toMatchObject({ url: 'mailto:oncall@example.com', format: 'email' });
+  });
 });

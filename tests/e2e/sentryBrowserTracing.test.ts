@@ -25,6 +25,13 @@ interface TraceJson {
   errors: { eventId: string; issueId: string | number; title: string }[];
 }
 
+interface PerformanceRow {
+  name: string;
+  op: string;
+  count: number;
+  vitals: Record<string, { p75: number | null }>;
+}
+
 interface ListedTransaction {
   name: string;
   op: string;
@@ -132,6 +139,18 @@ describe('@sentry/browser 11 with browser tracing in Chromium', () => {
     // The list of transactions shows the merged measurements.
     const [listed] = await collector.api<ListedTransaction[]>(listPath);
     expect(listed?.measurements).toEqual(measurements);
+
+    // The performance table counts the page load with its late vitals: p75 of one value is
+    // that value, within the aggregates' 1 %.
+    const [row] = await collector.api<PerformanceRow[]>(
+      `/api/0/projects/${project.id}/performance/?period=24h&sort=lcp`,
+    );
+    expect(row).toMatchObject({ name: '/orders/*', op: 'pageload', count: 1 });
+    for (const vital of ['lcp', 'cls', 'inp', 'fcp', 'ttfb']) {
+      const value = measurements[vital]?.value ?? 0;
+      const p75 = row?.vitals[vital]?.p75 ?? 0;
+      expect(Math.abs(p75 - value), vital).toBeLessThanOrEqual(value * 0.01);
+    }
   }, 240_000);
 
   describe('with a FastAPI backend under the official sentry-sdk', () => {

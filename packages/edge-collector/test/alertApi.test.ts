@@ -142,7 +142,7 @@ describe('webhooks API', () => {
       expect(answer.detail).toMatch(/^url /);
     }
     const answer = await status(base, 'POST', { url: 'https://example.com/', format: 'teams' });
-    expect(answer).toEqual({ status: 400, detail: 'format must be json, slack, discord' });
+    expect(answer).toEqual({ status: 400, detail: 'format must be json, slack, discord, email' });
     expect(
       await status(base, 'POST', { url: 'https://example.com/', name: 'n'.repeat(101) }),
     ).toEqual({ status: 400, detail: 'name must be at most 100 characters' });

@@ -7,6 +7,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Sends only to ops@example.com (vitest.config.ts). */
+      EMAIL_OPS_ONLY: SendEmail;
     }
   }
 }

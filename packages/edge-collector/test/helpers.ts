@@ -1,4 +1,5 @@
 import { env, SELF } from 'cloudflare:test';
+import { projectDatabase } from '../src/databases/projectDatabase';
 
 export const ADMIN_TOKEN = env.FAULTLINE_ADMIN_TOKEN as string;
 export const BASE = 'http://collector.test';
@@ -35,13 +36,14 @@ export async function waitFor<T>(
 
 /**
  * Waits until the ingest queue's consumer stored the message of event `eventId`
- * (its receipt is written in the same transaction as the event and its counts).
+ * (its receipt is written in the same transaction as the event and its counts, in the
+ * project's database).
  */
 export function waitUntilIngested(projectId: number, eventId: string): Promise<true> {
   return waitFor(async () => {
-    const row = await env.DB.prepare(
-      'SELECT 1 AS found FROM ingest_receipts WHERE project_id = ? AND message_key = ?',
-    )
+    const db = await projectDatabase(env, projectId);
+    const row = await db
+      .prepare('SELECT 1 AS found FROM ingest_receipts WHERE project_id = ? AND message_key = ?')
       .bind(projectId, eventId)
       .first();
     return row !== null || undefined;

@@ -19,15 +19,26 @@ export interface Collector {
   /** GET (or another method) on the admin/read API with the bearer token; parsed JSON. */
   api<T = unknown>(path: string, init?: RequestInit): Promise<T>;
   createProject(name: string, allowedOrigins?: string[]): Promise<Project>;
+  /** What wrangler dev printed so far (private collectors only). */
+  output(): string;
   stop(): Promise<void>;
 }
 
 export interface CollectorOptions {
   /** Extra Worker variables, e.g. `{ FAULTLINE_MODE: 'production' }`. */
   vars?: Record<string, string>;
+  /** wrangler's log level (`warn` by default; `info` logs simulated e-mails). */
+  logLevel?: 'info' | 'warn';
+  /** Another wrangler config than the repo's (e.g. one with a second D1 binding). */
+  config?: string;
 }
 
-function clientFor(url: string, adminToken: string, stop: () => Promise<void>): Collector {
+function clientFor(
+  url: string,
+  adminToken: string,
+  stop: () => Promise<void>,
+  output: () => string = () => '',
+): Collector {
   async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${adminToken}`);
@@ -47,26 +58,30 @@ function clientFor(url: string, adminToken: string, stop: () => Promise<void>): 
         method: 'POST',
         body: JSON.stringify({ name, allowedOrigins }),
       }),
+    output,
     stop,
   };
 }
 
 /**
  * Starts a private collector: `wrangler dev` on a free loopback port with a
- * fresh local D1 (migrations applied) and a random admin token.
+ * fresh local D1 (migrations applied to each of its databases) and a random admin token.
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   const persistTo = mkdtempSync(join(tmpdir(), 'faultline-d1-'));
-  applyMigrations({ persistTo });
+  applyMigrations({ persistTo, config: options.config });
   const adminToken = randomBytes(16).toString('hex');
   const dev = await startWranglerDev({
     persistTo,
+    config: options.config,
     vars: { FAULTLINE_ADMIN_TOKEN: adminToken, FAULTLINE_MODE: 'local', ...options.vars },
+    logLevel: options.logLevel,
   });
-  return clientFor(dev.url, adminToken, async () => {
+  const stop = async () => {
     await dev.stop();
     rmSync(persistTo, { recursive: true, force: true });
-  });
+  };
+  return clientFor(dev.url, adminToken, stop, dev.output);
 }
 
 /** The collector shared by all end-to-end test files (started by globalSetup). */

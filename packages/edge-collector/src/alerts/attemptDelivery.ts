@@ -1,7 +1,9 @@
 import type { DeliveryJob, DeliveryOutcome } from '../store/outbox';
 import { buildAlertPayload } from './buildAlertPayload';
 import { renderAlert } from './formats/renderAlert';
+import { parseEmailDestination } from './parseEmailDestination';
 import { nextAttemptAt, parseRetryAfter } from './retrySchedule';
+import { type EmailSetup, sendAlertEmail } from './sendAlertEmail';
 import { signPayload } from './signPayload';
 import { webhookUrlProblem } from './webhookUrlProblem';
 
@@ -15,7 +17,23 @@ export interface DeliveryOptions {
   now: number;
   /** How long to wait for an answer (DELIVERY_TIMEOUT_MS); tests shorten it. */
   timeoutMs?: number;
+  /** For e-mail destinations: the send_email binding and the sender. */
+  email?: EmailSetup;
 }
+
+type SendResult = { httpStatus: number | null; error?: string; retryAfterMs?: number };
+
+/** A destination that cannot be used at all: an e-mail one's address, a webhook's URL. */
+function destinationProblem(job: DeliveryJob, mode: string | undefined): string | null {
+  if (job.webhook.format === 'email') {
+    const destination = parseEmailDestination(job.webhook.url);
+    return 'problem' in destination ? `address ${destination.problem}` : null;
+  }
+  const problem = webhookUrlProblem(job.webhook.url, mode);
+  return problem ? `URL ${problem}` : null;
+}
+
+const noEmail: EmailSetup = { binding: undefined, from: undefined };
 
 /** Headers of every delivery, documented in WEBHOOKS.md. */
 async function headersFor(job: DeliveryJob, body: string, now: number): Promise<Headers> {
@@ -30,10 +48,12 @@ async function headersFor(job: DeliveryJob, body: string, now: number): Promise<
   });
 }
 
-async function send(
-  job: DeliveryJob,
-  options: DeliveryOptions,
-): Promise<{ httpStatus: number | null; error?: string; retryAfterMs?: number }> {
+async function send(job: DeliveryJob, options: DeliveryOptions): Promise<SendResult> {
+  if (job.webhook.format === 'email') {
+    const payload = buildAlertPayload(job, options.publicUrl);
+    const sent = await sendAlertEmail(payload, job.webhook.url, options.email ?? noEmail);
+    return { httpStatus: null, error: sent.error };
+  }
   const body = renderAlert(job.webhook.format, buildAlertPayload(job, options.publicUrl));
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   let response: Response;
@@ -69,25 +89,27 @@ async function send(
 }
 
 /**
- * One attempt at a delivery, and what to record: delivered; pending with the time of
- * the next attempt; or failed (a refused URL, a test delivery, or 24 h of failures).
+ * One attempt at a delivery (a request to a webhook, or an e-mail through the
+ * send_email binding), and what to record: delivered; pending with the time of the
+ * next attempt; or failed (a refused URL or address, a test delivery, or 24 h of
+ * failures).
  */
 export async function attemptDelivery(
   job: DeliveryJob,
   options: DeliveryOptions,
 ): Promise<DeliveryOutcome> {
-  const problem = webhookUrlProblem(job.webhook.url, options.mode);
+  const problem = destinationProblem(job, options.mode);
   if (problem) {
     return {
       status: 'failed',
       httpStatus: null,
-      error: `URL ${problem}`,
+      error: problem,
       nextAttemptAt: options.now,
     };
   }
   const result = await send(job, options);
-  if (result.error === undefined)
-    return { status: 'delivered', httpStatus: result.httpStatus ?? 200 };
+  // An e-mail has no HTTP status: the binding took it.
+  if (result.error === undefined) return { status: 'delivered', httpStatus: result.httpStatus };
   const next =
     job.alert.trigger === 'test'
       ? null

@@ -23,15 +23,19 @@ function retryBaseMs(env: Env): number {
 }
 
 /**
- * Sends due deliveries from the outbox and records each outcome. Safe to run from
- * many Workers at once: a delivery is claimed before it is sent.
+ * Sends due deliveries from the outbox of one database (`db`) and records each outcome.
+ * Safe to run from many Workers at once: a delivery is claimed before it is sent.
  * @returns how many deliveries were attempted.
  */
-export async function deliverAlerts(env: Env, scope: DeliverScope = {}): Promise<number> {
+export async function deliverAlerts(
+  env: Env,
+  db: D1Database,
+  scope: DeliverScope = {},
+): Promise<number> {
   let attempted = 0;
   for (let round = 0; round < (scope.maxRounds ?? 1); round++) {
     const now = Date.now();
-    const ids = await claimDeliveries(env.DB, {
+    const ids = await claimDeliveries(db, {
       now,
       leaseMs: LEASE_MS,
       limit: BATCH_SIZE,
@@ -39,7 +43,7 @@ export async function deliverAlerts(env: Env, scope: DeliverScope = {}): Promise
       deliveryId: scope.deliveryId,
     });
     if (ids.length === 0) break;
-    const jobs = await selectDeliveryJobs(env.DB, ids);
+    const jobs = await selectDeliveryJobs(db, ids);
     await Promise.all(
       jobs.map(async (job) => {
         const options = {
@@ -47,9 +51,10 @@ export async function deliverAlerts(env: Env, scope: DeliverScope = {}): Promise
           publicUrl: env.FAULTLINE_PUBLIC_URL,
           retryBaseMs: retryBaseMs(env),
           now,
+          email: { binding: env.EMAIL, from: env.FAULTLINE_EMAIL_FROM },
         };
         const outcome = await attemptDelivery(job, options);
-        await recordDeliveryOutcome(env.DB, job.id, outcome, Date.now());
+        await recordDeliveryOutcome(db, job.id, outcome, Date.now());
       }),
     );
     attempted += jobs.length;

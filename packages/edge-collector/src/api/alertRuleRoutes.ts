@@ -1,6 +1,7 @@
 import type { IRequest } from 'itty-router';
 import { forgetAlertSetup } from '../alerts/alertSetupCache';
 import { type AlertRuleInput, parseAlertRule } from '../alerts/parseAlertRule';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -39,7 +40,11 @@ async function projectIdOf(request: IRequest, env: Env): Promise<number> {
 async function readRule(request: IRequest, env: Env, projectId: number): Promise<AlertRuleInput> {
   const rule = parseAlertRule(await readJson(request));
   if (rule.webhookIds) {
-    const known = new Set((await selectWebhooks(env.DB, projectId)).map((hook) => hook.id));
+    const known = new Set(
+      (await selectWebhooks(await projectDatabase(env, projectId), projectId)).map(
+        (hook) => hook.id,
+      ),
+    );
     const unknown = rule.webhookIds.filter((id) => !known.has(id));
     if (unknown.length) throw new ClientError(400, `no such webhook in this project: ${unknown}`);
   }
@@ -48,7 +53,8 @@ async function readRule(request: IRequest, env: Env, projectId: number): Promise
 
 /** `GET /api/0/projects/:projectId/rules/` → the project's alert rules. */
 export async function listRulesRoute(request: IRequest, env: Env): Promise<Response> {
-  const rules = await selectAlertRules(env.DB, await projectIdOf(request, env));
+  const projectId = await projectIdOf(request, env);
+  const rules = await selectAlertRules(await projectDatabase(env, projectId), projectId);
   return json(rules.map(toRuleJson));
 }
 
@@ -56,7 +62,7 @@ export async function listRulesRoute(request: IRequest, env: Env): Promise<Respo
 export async function createRuleRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = await projectIdOf(request, env);
   const rule = await insertAlertRule(
-    env.DB,
+    await projectDatabase(env, projectId),
     projectId,
     await readRule(request, env, projectId),
     Date.now(),
@@ -70,7 +76,13 @@ export async function updateRuleRoute(request: IRequest, env: Env): Promise<Resp
   const projectId = await projectIdOf(request, env);
   const ruleId = parseId(request.params.ruleId, 'rule');
   const input = await readRule(request, env, projectId);
-  const rule = await updateAlertRule(env.DB, projectId, ruleId, input, Date.now());
+  const rule = await updateAlertRule(
+    await projectDatabase(env, projectId),
+    projectId,
+    ruleId,
+    input,
+    Date.now(),
+  );
   if (!rule) throw new ClientError(404, 'no such rule');
   forgetAlertSetup(projectId);
   return json(toRuleJson(rule));
@@ -80,7 +92,7 @@ export async function updateRuleRoute(request: IRequest, env: Env): Promise<Resp
 export async function deleteRuleRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = await projectIdOf(request, env);
   const ruleId = parseId(request.params.ruleId, 'rule');
-  if (!(await deleteAlertRule(env.DB, projectId, ruleId))) {
+  if (!(await deleteAlertRule(await projectDatabase(env, projectId), projectId, ruleId))) {
     throw new ClientError(404, 'no such rule');
   }
   forgetAlertSetup(projectId);

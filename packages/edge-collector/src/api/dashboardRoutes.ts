@@ -1,4 +1,6 @@
 import type { IRequest } from 'itty-router';
+import { findInDatabases } from '../databases/findInDatabases';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -21,7 +23,12 @@ export async function issueSparklinesRoute(request: IRequest, env: Env): Promise
   if (ids.length > 100) throw new ClientError(400, 'at most 100 ids');
   const now = Date.now();
   const since = Math.floor(now / 1000 / HOUR) * HOUR - 23 * HOUR;
-  const counts = await selectHourlyCountsOfIssues(env.DB, projectId, ids, since);
+  const counts = await selectHourlyCountsOfIssues(
+    await projectDatabase(env, projectId),
+    projectId,
+    ids,
+    since,
+  );
   const body: Record<string, [number, number][]> = {};
   for (const [id, hourly] of counts) body[id] = issueStats(hourly, now)['24h'];
   return json(body);
@@ -31,7 +38,7 @@ export async function issueSparklinesRoute(request: IRequest, env: Env): Promise
 export async function eventNeighboursRoute(request: IRequest, env: Env): Promise<Response> {
   const eventId = (request.params.eventId ?? '').replaceAll('-', '').toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(eventId)) throw new ClientError(400, 'invalid event id');
-  const neighbours = await selectEventNeighbours(env.DB, eventId);
+  const neighbours = await findInDatabases(env, (db) => selectEventNeighbours(db, eventId));
   if (!neighbours) throw new ClientError(404, 'no such event');
   return json(neighbours);
 }

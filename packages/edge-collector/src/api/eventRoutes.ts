@@ -1,4 +1,6 @@
 import type { IRequest } from 'itty-router';
+import { findInDatabases } from '../databases/findInDatabases';
+import { issueDatabase } from '../databases/issueDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -37,15 +39,21 @@ function toEventSummary(event: EventDetails) {
   };
 }
 
-async function requireIssue(request: IRequest, env: Env): Promise<number> {
+/** The issue's id and the database holding it (named by the id's range). */
+async function requireIssue(
+  request: IRequest,
+  env: Env,
+): Promise<{ issueId: number; db: D1Database }> {
   const issueId = parseId(request.params.issueId, 'issue');
-  if (!(await selectIssue(env.DB, issueId))) throw new ClientError(404, 'no such issue');
-  return issueId;
+  const db = issueDatabase(env, issueId);
+  if (!db || !(await selectIssue(db, issueId))) throw new ClientError(404, 'no such issue');
+  return { issueId, db };
 }
 
 /** `GET /api/0/issues/:issueId/events/latest/` → the newest stored event of an issue. */
 export async function latestEventRoute(request: IRequest, env: Env): Promise<Response> {
-  const event = await selectLatestEvent(env.DB, await requireIssue(request, env));
+  const { issueId, db } = await requireIssue(request, env);
+  const event = await selectLatestEvent(db, issueId);
   if (!event) throw new ClientError(404, 'this issue has no stored event');
   return json(event);
 }
@@ -55,7 +63,7 @@ export async function latestEventRoute(request: IRequest, env: Env): Promise<Res
  * events, newest first, paginated with a `Link` header; `full=true` gives whole events.
  */
 export async function listIssueEventsRoute(request: IRequest, env: Env): Promise<Response> {
-  const issueId = await requireIssue(request, env);
+  const { issueId, db } = await requireIssue(request, env);
   const url = new URL(request.url);
   const limit = Number(url.searchParams.get('limit') ?? 50);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
@@ -65,7 +73,7 @@ export async function listIssueEventsRoute(request: IRequest, env: Env): Promise
   const match = cursor ? /^(\d{1,16}):(\d{1,15})$/.exec(cursor) : null;
   if (cursor && !match) throw new ClientError(400, 'cursor must be a value from a Link header');
   const before = match ? { receivedAt: Number(match[1]), rowid: Number(match[2]) } : undefined;
-  const rows = await selectIssueEvents(env.DB, issueId, limit + 1, before);
+  const rows = await selectIssueEvents(db, issueId, limit + 1, before);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const next = new URL(url);
@@ -80,7 +88,7 @@ export async function listIssueEventsRoute(request: IRequest, env: Env): Promise
 export async function getEventRoute(request: IRequest, env: Env): Promise<Response> {
   const eventId = (request.params.eventId ?? '').replaceAll('-', '').toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(eventId)) throw new ClientError(400, 'invalid event id');
-  const event = await selectEvent(env.DB, eventId);
+  const event = await findInDatabases(env, (db) => selectEvent(db, eventId));
   if (!event) throw new ClientError(404, 'no such event');
   return json(toEventJson(event));
 }

@@ -1,4 +1,5 @@
 import type { IRequest } from 'itty-router';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -18,12 +19,13 @@ const OUTCOMES = ['accepted', 'filtered', 'rate_limited', 'invalid', 'client_dis
 export async function hourlyStatsRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   if (!(await selectProject(env.DB, projectId))) throw new ClientError(404, 'no such project');
+  const db = await projectDatabase(env, projectId);
   const period = new URL(request.url).searchParams.get('period') || '24h';
   const hoursBack = PERIODS[period];
   if (!hoursBack) throw new ClientError(400, 'period must be 24h, 7d or 30d');
   const thisHour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   const first = thisHour - (hoursBack - 1) * HOUR_MS;
-  const rows = await selectHourlyOutcomes(env.DB, projectId, first);
+  const rows = await selectHourlyOutcomes(db, projectId, first);
   const hours = Array.from({ length: hoursBack }, (_, index) => first + index * HOUR_MS);
   const series: Record<string, number[]> = {};
   for (const outcome of OUTCOMES) series[outcome] = hours.map(() => 0);

@@ -1,4 +1,6 @@
 import type { IRequest } from 'itty-router';
+import { issueDatabase } from '../databases/issueDatabase';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -31,7 +33,8 @@ export async function listIssuesRoute(request: IRequest, env: Env): Promise<Resp
   if (!(await selectProject(env.DB, projectId))) throw new ClientError(404, 'no such project');
   const url = new URL(request.url);
   const query = parseIssueQuery(url, projectId);
-  const rows = await selectIssues(env.DB, { ...query, limit: query.limit + 1 });
+  const db = await projectDatabase(env, projectId);
+  const rows = await selectIssues(db, { ...query, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const hasMore = rows.length > query.limit && last !== undefined;
@@ -46,29 +49,35 @@ export async function listIssuesRoute(request: IRequest, env: Env): Promise<Resp
   return json(page.map(toIssueJson), { headers: { Link: link } });
 }
 
-async function findIssue(request: IRequest, env: Env): Promise<IssueRecord> {
-  const issue = await selectIssue(env.DB, parseId(request.params.issueId, 'issue'));
-  if (!issue) throw new ClientError(404, 'no such issue');
-  return issue;
+/** The issue and the database holding it (named by its id's range, see issueDatabase). */
+async function findIssue(
+  request: IRequest,
+  env: Env,
+): Promise<{ issue: IssueRecord; db: D1Database }> {
+  const issueId = parseId(request.params.issueId, 'issue');
+  const db = issueDatabase(env, issueId);
+  const issue = db ? await selectIssue(db, issueId) : null;
+  if (!db || !issue) throw new ClientError(404, 'no such issue');
+  return { issue, db };
 }
 
 /** `GET /api/0/issues/:issueId/` → the issue with its tags' top values and event counts over time. */
 export async function getIssueRoute(request: IRequest, env: Env): Promise<Response> {
-  const issue = await findIssue(request, env);
+  const { issue, db } = await findIssue(request, env);
   const now = Date.now();
   const [tags, hourly] = await Promise.all([
-    selectTagSummaries(env.DB, issue.id),
-    selectHourlyCounts(env.DB, issue.id, statsSince(now)),
+    selectTagSummaries(db, issue.id),
+    selectHourlyCounts(db, issue.id, statsSince(now)),
   ]);
   return json({ ...toIssueJson(issue), tags, stats: issueStats(hourly, now) });
 }
 
 /** `PUT /api/0/issues/:issueId/` `{"status": …, "statusDetails": {…}}` → the updated issue. */
 export async function updateIssueRoute(request: IRequest, env: Env): Promise<Response> {
-  const issue = await findIssue(request, env);
+  const { issue, db } = await findIssue(request, env);
   const change = parseStatusUpdate(await readJson(request), Date.now());
-  await updateIssueStatus(env.DB, issue.id, change, Date.now());
-  const updated = await selectIssue(env.DB, issue.id);
+  await updateIssueStatus(db, issue.id, change, Date.now());
+  const updated = await selectIssue(db, issue.id);
   if (!updated) throw new ClientError(404, 'no such issue');
   return json(toIssueJson(updated));
 }
@@ -78,8 +87,8 @@ export async function updateIssueRoute(request: IRequest, env: Env): Promise<Res
  * the cron); with `?discard=true` future events with its fingerprint are dropped too.
  */
 export async function deleteIssueRoute(request: IRequest, env: Env): Promise<Response> {
-  const issue = await findIssue(request, env);
+  const { issue, db } = await findIssue(request, env);
   const discard = new URL(request.url).searchParams.get('discard') === 'true';
-  await deleteIssue(env.DB, issue.id, discard, Date.now());
+  await deleteIssue(db, issue.id, discard, Date.now());
   return new Response(null, { status: 204 });
 }

@@ -1,4 +1,5 @@
 import type { IRequest } from 'itty-router';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -40,10 +41,11 @@ function sortValue(row: ListRow, sort: PerformanceSort): number {
  */
 export async function performanceListRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = await requireProject(env, request.params.projectId);
+  const db = await projectDatabase(env, projectId);
   const query = parsePerformanceQuery(new URL(request.url), projectId, Date.now());
   const [groups, errors] = await Promise.all([
-    selectAggregateGroups(env.DB, query.filter),
-    selectErrorCountsByTransaction(env.DB, projectId, query.start, query.end),
+    selectAggregateGroups(db, query.filter),
+    selectErrorCountsByTransaction(db, projectId, query.start, query.end),
   ]);
   const minutes = (query.end - query.start) / 60_000;
   const figures = groups.map((group) => ({ group, figures: performanceFigures(group) }));
@@ -73,6 +75,7 @@ export async function performanceListRoute(request: IRequest, env: Env): Promise
  */
 export async function performanceSummaryRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = await requireProject(env, request.params.projectId);
+  const db = await projectDatabase(env, projectId);
   const url = new URL(request.url);
   const name = url.searchParams.get('transaction');
   if (!name) throw new ClientError(400, 'transaction is required');
@@ -80,9 +83,9 @@ export async function performanceSummaryRoute(request: IRequest, env: Env): Prom
   const filter = { ...query.filter, name };
   const step = query.end - query.start > 7 * 86_400_000 ? 86_400 : 3600;
   const [totals, points, slowest] = await Promise.all([
-    selectAggregateGroups(env.DB, filter),
-    selectAggregateGroups(env.DB, filter, step),
-    selectSlowestTransactions(env.DB, projectId, name, query.start, query.end),
+    selectAggregateGroups(db, filter),
+    selectAggregateGroups(db, filter, step),
+    selectSlowestTransactions(db, projectId, name, query.start, query.end),
   ]);
   const byStep = new Map(points.map((point) => [Number(point.group), point]));
   const series = [];

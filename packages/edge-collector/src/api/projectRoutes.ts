@@ -1,4 +1,7 @@
 import type { IRequest } from 'itty-router';
+import { chooseDatabase } from '../databases/chooseDatabase';
+import { DEFAULT_BINDING } from '../databases/databaseBindings';
+import { placeProject, syncProjectCopy } from '../databases/placeProject';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -30,6 +33,7 @@ function toProjectJson(project: ProjectRecord, request: Request) {
     allowedOrigins: project.allowedOrigins,
     settings: project.settings,
     dateCreated: new Date(project.createdAt).toISOString(),
+    database: project.database,
   };
 }
 
@@ -53,17 +57,26 @@ function parseAllowedOrigins(value: unknown): string[] {
   });
 }
 
-/** `POST /api/0/projects/` `{name, allowedOrigins?}` → the project with its DSN. */
+/**
+ * `POST /api/0/projects/` `{name, allowedOrigins?, database?}` → the project with its
+ * DSN; `database` (a D1 binding name such as `DB_2`) chooses where its data goes.
+ */
 export async function createProjectRoute(request: IRequest, env: Env): Promise<Response> {
   const body = await readJson(request);
   const name = typeof body.name === 'string' ? body.name.trim() : '';
   if (!name || name.length > 100) throw new ClientError(400, 'name must be 1 to 100 characters');
+  const allowedOrigins = parseAllowedOrigins(body.allowedOrigins);
+  const binding = await chooseDatabase(env, body.database);
+  const now = Date.now();
   const project = await insertProject(env.DB, {
     name,
-    allowedOrigins: parseAllowedOrigins(body.allowedOrigins),
+    allowedOrigins,
     publicKey: randomHex(16),
-    now: Date.now(),
+    now,
+    binding,
+    dataHere: binding === DEFAULT_BINDING,
   });
+  await placeProject(env, project.id, binding, now);
   return json(toProjectJson(project, request), { status: 201 });
 }
 
@@ -112,6 +125,7 @@ export async function updateProjectRoute(request: IRequest, env: Env): Promise<R
     ),
   };
   await updateProject(env.DB, project.id, changes);
+  await syncProjectCopy(env, project.id);
   forgetProjectKeys(project.id);
   const updated = await selectProject(env.DB, project.id);
   return json(toProjectJson(updated ?? project, request));

@@ -1,4 +1,5 @@
 import type { IRequest } from 'itty-router';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -24,8 +25,9 @@ function parseSince(value: string | null, now: number): number {
 export async function projectStatsRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   if (!(await selectProject(env.DB, projectId))) throw new ClientError(404, 'no such project');
+  const db = await projectDatabase(env, projectId);
   const since = parseSince(new URL(request.url).searchParams.get('since'), Date.now());
-  const outcomes = await selectOutcomeTotals(env.DB, projectId, since);
+  const outcomes = await selectOutcomeTotals(db, projectId, since);
   const totals: Record<string, number> = {};
   for (const row of outcomes) totals[row.outcome] = (totals[row.outcome] ?? 0) + row.quantity;
   return json({ since: new Date(since).toISOString(), totals, outcomes });

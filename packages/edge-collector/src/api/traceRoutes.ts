@@ -1,4 +1,5 @@
 import type { IRequest } from 'itty-router';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -57,9 +58,10 @@ export async function getTraceRoute(request: IRequest, env: Env): Promise<Respon
   if (!/^[0-9a-f]{32}$/.test(traceId))
     throw new ClientError(400, 'trace id must be 32 hex characters');
   if (!(await selectProject(env.DB, projectId))) throw new ClientError(404, 'no such project');
+  const db = await projectDatabase(env, projectId);
   const [segments, errors] = await Promise.all([
-    selectTraceSegments(env.DB, projectId, traceId),
-    selectTraceErrors(env.DB, projectId, traceId),
+    selectTraceSegments(db, projectId, traceId),
+    selectTraceErrors(db, projectId, traceId),
   ]);
   if (segments.length === 0 && errors.length === 0) throw new ClientError(404, 'no such trace');
   return json({

@@ -1,4 +1,5 @@
 import type { IRequest } from 'itty-router';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -10,7 +11,8 @@ import { selectTransactions } from '../store/transactions';
 export async function listTransactionsRoute(request: IRequest, env: Env): Promise<Response> {
   const projectId = parseId(request.params.projectId, 'project');
   if (!(await selectProject(env.DB, projectId))) throw new ClientError(404, 'no such project');
-  const transactions = await selectTransactions(env.DB, projectId);
+  const db = await projectDatabase(env, projectId);
+  const transactions = await selectTransactions(db, projectId);
   return json(
     transactions.map((transaction) => ({
       eventId: transaction.eventId,

@@ -1,5 +1,6 @@
 import { loadAlertSetup } from '../alerts/alertSetupCache';
 import { deliverAlerts } from '../alerts/deliverAlerts';
+import { projectBinding, projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { aggregateBatch } from '../insights/aggregateBatch';
 import { artifactReaderFor } from '../sourcemaps/artifactReaderFor';
@@ -16,7 +17,8 @@ const ROUNDS_AFTER_BATCH = 3;
 
 /**
  * The consumer pipeline, per queue batch: process each message (`processMessage`),
- * aggregate the batch's transactions (`aggregateBatch`), store the whole batch in one D1 transaction (`storeIngestBatch`), then deliver the
+ * aggregate the batch's transactions (`aggregateBatch`), store the whole batch in one D1
+ * transaction per database its projects live on (`storeIngestBatch`), then deliver the
  * alerts it fired. A message whose processing throws is retried alone (after
  * `max_retries` it goes to the dead-letter queue); a D1 failure retries the whole
  * batch, which stores nothing twice. Alerts fired are in the outbox with the events,
@@ -27,43 +29,65 @@ export async function consumeIngestBatch(
   env: Env,
   ctx: ExecutionContext,
 ): Promise<void> {
-  const storable: StorableMessage[] = [];
+  // Each project's data lives in its own database: the batch is stored per database.
+  const groups = new Map<string, StorableMessage[]>();
   for (const message of batch.messages) {
     try {
+      const projectId = message.body.sender.projectId;
+      const db = await projectDatabase(env, projectId);
       const processed = await processMessage(
         message.body,
-        (id) => loadAlertSetup(env.DB, id),
+        (id) => loadAlertSetup(db, id),
         (id) => artifactReaderFor(env, id),
       );
       // Segments merge with what is stored (late web vitals), so they are written first.
-      if (processed.spans)
-        await storeStreamedSegments(env.DB, processed.spans, processed.receivedAt);
-      storable.push(processed);
+      if (processed.spans) {
+        const { apdexThresholdMs, ...spans } = processed.spans;
+        await storeStreamedSegments(db, spans, processed.receivedAt, apdexThresholdMs);
+      }
+      const binding = await projectBinding(env, projectId);
+      const group = groups.get(binding);
+      if (group) group.push(processed);
+      else groups.set(binding, [processed]);
     } catch (error) {
       console.error(`ingest message ${message.id} failed (attempt ${message.attempts}):`, error);
       message.retry();
     }
   }
-  let fired: Awaited<ReturnType<typeof storeIngestBatch>>;
-  try {
-    fired = await storeIngestBatch(
-      env.DB,
-      storable,
-      aggregateBatch(storable.map((m) => m.insights)),
+  // One transaction per database; if one fails, the whole batch is retried: what the
+  // others stored is recognised by its receipts and stores nothing twice.
+  const stored = await Promise.allSettled(
+    [...groups].map(async ([binding, storable]) => {
+      const db = await projectDatabase(env, storable[0]?.projectId ?? 0);
+      const fired = await storeIngestBatch(
+        db,
+        storable,
+        aggregateBatch(storable.map((m) => m.insights)),
+      );
+      return { binding, db, fired };
+    }),
+  );
+  for (const result of stored) {
+    if (result.status === 'fulfilled') continue;
+    console.error(
+      `storing an ingest batch of ${batch.messages.length} failed, retrying:`,
+      result.reason,
     );
-  } catch (error) {
-    console.error(`storing an ingest batch of ${batch.messages.length} failed, retrying:`, error);
     batch.retryAll();
     return;
   }
-  for (const event of fired) {
-    ctx.waitUntil(
-      deliverAlerts(env, { event, maxRounds: ROUNDS_AFTER_BATCH }).catch((error) => {
-        console.error(
-          `delivering alerts of event ${event.eventId} failed, the cron retries:`,
-          error,
-        );
-      }),
-    );
+  for (const result of stored) {
+    if (result.status !== 'fulfilled') continue;
+    const { db, fired } = result.value;
+    for (const event of fired) {
+      ctx.waitUntil(
+        deliverAlerts(env, db, { event, maxRounds: ROUNDS_AFTER_BATCH }).catch((error) => {
+          console.error(
+            `delivering alerts of event ${event.eventId} failed, the cron retries:`,
+            error,
+          );
+        }),
+      );
+    }
   }
 }

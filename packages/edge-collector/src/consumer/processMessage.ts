@@ -34,7 +34,10 @@ function withSpans(
     );
     count('accepted', '', spans.accepted);
     count('invalid', 'malformed', spans.invalid);
-    return { ...storable, spans };
+    return {
+      ...storable,
+      spans: { ...spans, apdexThresholdMs: sender.settings.apdexThresholdMs ?? 300 },
+    };
   } catch (error) {
     if (!(error instanceof ClientError && error.status < 500)) throw error;
     const items = (payload as { items?: unknown } | null)?.items;

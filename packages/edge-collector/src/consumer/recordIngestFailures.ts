@@ -1,4 +1,5 @@
 import { loadAlertSetup } from '../alerts/alertSetupCache';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { insertIngestFailures } from '../store/ingestFailures';
 import type { IngestMessage } from '../types/IngestMessage';
@@ -10,7 +11,7 @@ import { processMessage } from './processMessage';
  */
 async function failureReason(message: IngestMessage, env: Env): Promise<string> {
   try {
-    await processMessage(message, (id) => loadAlertSetup(env.DB, id));
+    await processMessage(message, async (id) => loadAlertSetup(await projectDatabase(env, id), id));
   } catch (error) {
     return `processing failed: ${error instanceof Error ? error.message : String(error)}`;
   }

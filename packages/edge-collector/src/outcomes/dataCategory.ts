@@ -1,6 +1,11 @@
+/** What an item type must look like to be counted under its own name. */
+const ITEM_TYPE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
 /**
  * Sentry's data category for an envelope item type, as rate limits and
- * outcomes name them. Unknown types count under their own name.
+ * outcomes name them. Unknown types count under their own name when it looks
+ * like one (so a newer SDK's items show up in the stats), else as `unknown`, as
+ * Relay does: a client must not choose the size or the number of category names.
  */
 export function dataCategory(itemType: string): string {
   switch (itemType) {
@@ -17,6 +22,6 @@ export function dataCategory(itemType: string): string {
     case 'otel_log':
       return 'log_item';
     default:
-      return itemType;
+      return ITEM_TYPE_NAME.test(itemType) ? itemType : 'unknown';
   }
 }

@@ -1,4 +1,5 @@
 import { deliverAlerts } from '../alerts/deliverAlerts';
+import { allDatabases } from '../databases/databaseBindings';
 import type { Env } from '../env';
 import { pruneAlertHistory } from '../store/deliveryLog';
 import { MAX_WINDOW_MINUTES } from '../types/AlertRule';
@@ -7,14 +8,17 @@ import { MAX_WINDOW_MINUTES } from '../types/AlertRule';
 const KEEP_ALERTS_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * Retries alert deliveries still pending whose time has come (at most 20 rounds of 10
- * a minute), then forgets users older than the longest window and old alerts.
+ * In every database: retries alert deliveries still pending whose time has come (at
+ * most 20 rounds of 10 a minute), then forgets users older than the longest window and
+ * old alerts.
  */
 export async function runAlertJobs(env: Env, now: number): Promise<void> {
-  await deliverAlerts(env, { maxRounds: 20 });
-  await pruneAlertHistory(env.DB, {
-    now,
-    maxWindowMs: MAX_WINDOW_MINUTES * 60_000,
-    keepAlertsMs: KEEP_ALERTS_MS,
-  });
+  for (const db of allDatabases(env)) {
+    await deliverAlerts(env, db, { maxRounds: 20 });
+    await pruneAlertHistory(db, {
+      now,
+      maxWindowMs: MAX_WINDOW_MINUTES * 60_000,
+      keepAlertsMs: KEEP_ALERTS_MS,
+    });
+  }
 }

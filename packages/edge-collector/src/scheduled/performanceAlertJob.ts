@@ -1,4 +1,5 @@
 import { deliverAlerts } from '../alerts/deliverAlerts';
+import { allDatabases } from '../databases/databaseBindings';
 import type { Env } from '../env';
 import { type AlertFigures, regressionFigures } from '../insights/alertFigures';
 import { previousRelease } from '../insights/previousRelease';
@@ -118,26 +119,30 @@ async function evaluateErrorRate(
 }
 
 /**
- * The cron's performance alerts: evaluates every enabled performance_regression
- * and error_rate trigger from the aggregates, fires through the outbox (the rule's
- * throttle per transaction), then sends what fired. Returns how many fired.
+ * The cron's performance alerts, database by database: evaluates every enabled
+ * performance_regression and error_rate trigger from the aggregates, fires through the
+ * outbox (the rule's throttle per transaction), then sends what fired. Returns how many fired.
  */
 export async function runPerformanceAlerts(env: Env, now: number): Promise<number> {
   let fired = 0;
-  for (const rule of await selectCronRules(env.DB)) {
-    for (const trigger of rule.triggers) {
-      if (!isCronTrigger(trigger)) continue;
-      const findings =
-        trigger.type === 'error_rate'
-          ? await evaluateErrorRate(env.DB, rule, trigger, now)
-          : await evaluateRegression(env.DB, rule, trigger, now);
-      for (const finding of findings) {
-        const alert = { projectId: rule.projectId, rule, trigger: trigger.type, now, ...finding };
-        if (await fireCronAlert(env.DB, { ...alert, details: { figures: finding.figures } }))
-          fired++;
+  for (const db of allDatabases(env)) {
+    let firedHere = 0;
+    for (const rule of await selectCronRules(db)) {
+      for (const trigger of rule.triggers) {
+        if (!isCronTrigger(trigger)) continue;
+        const findings =
+          trigger.type === 'error_rate'
+            ? await evaluateErrorRate(db, rule, trigger, now)
+            : await evaluateRegression(db, rule, trigger, now);
+        for (const finding of findings) {
+          const alert = { projectId: rule.projectId, rule, trigger: trigger.type, now, ...finding };
+          if (await fireCronAlert(db, { ...alert, details: { figures: finding.figures } }))
+            firedHere++;
+        }
       }
     }
+    if (firedHere > 0) await deliverAlerts(env, db, { maxRounds: 3 });
+    fired += firedHere;
   }
-  if (fired > 0) await deliverAlerts(env, { maxRounds: 3 });
   return fired;
 }

@@ -1,3 +1,4 @@
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { selectMaps } from '../store/artifactBundles';
 import type { ArtifactReader } from '../types/ArtifactReader';
@@ -6,7 +7,7 @@ import type { ArtifactReader } from '../types/ArtifactReader';
 export function artifactReaderFor(env: Env, projectId: number): ArtifactReader | undefined {
   if (!env.SOURCEMAPS) return undefined; // a deployment without the bucket symbolicates nothing
   return {
-    findMaps: (query) => selectMaps(env.DB, projectId, query),
+    findMaps: async (query) => selectMaps(await projectDatabase(env, projectId), projectId, query),
     readMap: async (key) => (await env.SOURCEMAPS.get(key))?.text() ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { IRequest } from 'itty-router';
+import { projectDatabase } from '../databases/projectDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -91,7 +92,8 @@ export async function assembleRoute(request: IRequest, env: Env): Promise<Respon
   const projects = await resolveUploadProjects(env.DB, [...new Set(body.projects)], grant.projects);
   const pending = [];
   for (const project of projects) {
-    if (!(await bundleExists(env.DB, project.id, body.checksum))) pending.push(project);
+    const db = await projectDatabase(env, project.id);
+    if (!(await bundleExists(db, project.id, body.checksum))) pending.push(project);
   }
   if (pending.length === 0) return answer('ok');
   if (body.chunks.length === 0) return answer('not_found');
@@ -111,7 +113,7 @@ export async function assembleRoute(request: IRequest, env: Env): Promise<Respon
   const release = body.release ?? bundle.manifest.release ?? null;
   const dist = body.dist ?? bundle.manifest.dist ?? null;
   for (const project of pending) {
-    await storeBundle(env.SOURCEMAPS, env.DB, chunks.zip, bundle, {
+    await storeBundle(env.SOURCEMAPS, await projectDatabase(env, project.id), chunks.zip, bundle, {
       projectId: project.id,
       checksum: body.checksum,
       release,

@@ -1,4 +1,6 @@
 import type { IRequest } from 'itty-router';
+import { allDatabases } from '../databases/databaseBindings';
+import { projectsByDatabase } from '../databases/projectsByDatabase';
 import type { Env } from '../env';
 import { ClientError } from '../http/ClientError';
 import { json } from '../http/json';
@@ -46,14 +48,27 @@ function toReleaseJson(releases: ReleaseRecord[], projects: ProjectRecord[]) {
   };
 }
 
+/** `upsertReleases` in the database of each project (one transaction per database). */
+async function upsertReleasesEverywhere(
+  env: Env,
+  projectIds: number[],
+  input: Parameters<typeof upsertReleases>[2],
+): Promise<ReleaseRecord[]> {
+  const groups = await projectsByDatabase(env, projectIds);
+  const stored = await Promise.all(
+    groups.map((group) => upsertReleases(group.db, group.projectIds, input)),
+  );
+  return stored.flat();
+}
+
 /** `POST /api/0/organizations/:org/releases/` `{version, projects, dateStarted?}` → 201. */
 export async function createReleaseRoute(request: IRequest, env: Env): Promise<Response> {
   const body = await readJson(request);
   const version = parseVersion(body.version);
   const grant = uploadGrantOf(request as UploadRequest);
   const projects = await resolveUploadProjects(env.DB, projectNames(body.projects), grant.projects);
-  const releases = await upsertReleases(
-    env.DB,
+  const releases = await upsertReleasesEverywhere(
+    env,
     projects.map((p) => p.id),
     {
       version,
@@ -78,9 +93,11 @@ export async function updateReleaseRoute(request: IRequest, env: Env): Promise<R
       ? null
       : await resolveUploadProjects(env.DB, projectNames(body.projects), grant.projects);
   const allowed = named ? named.map((p) => p.id) : grant.projects;
-  const projectIds = await selectReleaseProjects(env.DB, version, allowed);
+  const projectIds = (
+    await Promise.all(allDatabases(env).map((db) => selectReleaseProjects(db, version, allowed)))
+  ).flat();
   if (projectIds.length === 0) throw new ClientError(404, `no release ${version}`);
-  const releases = await upsertReleases(env.DB, projectIds, {
+  const releases = await upsertReleasesEverywhere(env, projectIds, {
     version,
     now: Date.now(),
     dateStarted: parseDate(body.dateStarted, 'dateStarted'),

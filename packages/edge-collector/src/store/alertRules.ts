@@ -47,6 +47,20 @@ export function insertDefaultRuleStatement(
     .bind(DEFAULT_RULE_NAME, DEFAULT_RULE_TRIGGERS, now, publicKey);
 }
 
+/** The same default rule for a project created already, in the database holding its data. */
+export function insertDefaultRuleForProjectStatement(
+  db: D1Database,
+  projectId: number,
+  now: number,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO alert_rules (project_id, name, triggers, created_at, updated_at)
+       VALUES (?4, ?1, ?2, ?3, ?3)`,
+    )
+    .bind(DEFAULT_RULE_NAME, DEFAULT_RULE_TRIGGERS, now, projectId);
+}
+
 const SELECT_RULES_SQL = 'SELECT * FROM alert_rules WHERE project_id = ? ORDER BY id';
 
 export async function selectAlertRules(db: D1Database, projectId: number): Promise<AlertRule[]> {

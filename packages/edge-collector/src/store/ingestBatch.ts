@@ -28,8 +28,11 @@ export interface StorableMessage {
   transaction?: TransactionRecord;
   /** The transaction's trace segment and N+1 problems (see insights/transactionInsights). */
   insights?: TransactionInsights;
-  /** A span v2 item's segments and late updates, stored apart (see `storeStreamedSegments`). */
-  spans?: StreamedSegments;
+  /**
+   * A span v2 item's segments and late updates, stored apart (see
+   * `storeStreamedSegments`), with the project's Apdex threshold T (ms) to aggregate them.
+   */
+  spans?: StreamedSegments & { apdexThresholdMs: number };
 }
 
 /** An alert some event of the batch fired whose deliveries wait in the outbox. */

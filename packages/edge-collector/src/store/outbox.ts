@@ -182,7 +182,7 @@ export async function selectDeliveryJobs(db: D1Database, ids: number[]): Promise
 }
 
 export type DeliveryOutcome =
-  | { status: 'delivered'; httpStatus: number }
+  | { status: 'delivered'; httpStatus: number | null }
   | {
       status: 'pending' | 'failed';
       httpStatus: number | null;

@@ -1,6 +1,7 @@
 // SQL for projects and their DSN keys.
 import { type ProjectSettings, resolveProjectSettings } from '../projects/ProjectSettings';
 import { insertDefaultRuleStatement } from './alertRules';
+import { routeProjectStatement } from './projectDatabases';
 
 export interface ProjectRecord {
   id: number;
@@ -12,6 +13,8 @@ export interface ProjectRecord {
   settings: ProjectSettings;
   publicKey: string;
   createdAt: number;
+  /** The D1 binding holding its data (`DB` unless routed elsewhere). */
+  database: string;
 }
 
 /** What ingestion needs to know about a DSN key. */
@@ -32,6 +35,7 @@ interface ProjectRow {
   settings: string;
   public_key: string;
   created_at: number;
+  database: string;
 }
 
 function toProject(row: ProjectRow): ProjectRecord {
@@ -44,13 +48,25 @@ function toProject(row: ProjectRow): ProjectRecord {
     settings: resolveProjectSettings(storedSettings),
     publicKey: row.public_key,
     createdAt: row.created_at,
+    database: row.database,
   };
 }
 
-/** Creates a project, its first key and its default alert rule in one transaction. */
+/**
+ * Creates a project, its first key and its route to the database `binding` in one
+ * transaction; and its default alert rule too when its data lives in this database
+ * (`dataHere`), else `placeProject` writes the rule where the data goes.
+ */
 export async function insertProject(
   db: D1Database,
-  input: { name: string; allowedOrigins: string[]; publicKey: string; now: number },
+  input: {
+    name: string;
+    allowedOrigins: string[];
+    publicKey: string;
+    now: number;
+    binding: string;
+    dataHere: boolean;
+  },
 ): Promise<ProjectRecord> {
   const [created] = await db.batch<{ id: number }>([
     db
@@ -63,7 +79,8 @@ export async function insertProject(
         'INSERT INTO project_keys (public_key, project_id, created_at) VALUES (?, last_insert_rowid(), ?)',
       )
       .bind(input.publicKey, input.now),
-    insertDefaultRuleStatement(db, input.publicKey, input.now),
+    routeProjectStatement(db, input.publicKey, input.binding),
+    ...(input.dataHere ? [insertDefaultRuleStatement(db, input.publicKey, input.now)] : []),
   ]);
   const id = created?.results[0]?.id;
   if (id === undefined) throw new Error('D1 did not return the new project id');
@@ -75,12 +92,14 @@ export async function insertProject(
     settings: resolveProjectSettings({}),
     publicKey: input.publicKey,
     createdAt: input.now,
+    database: input.binding,
   };
 }
 
 const PROJECT_COLUMNS = `p.id, p.name, p.allowed_origins, p.settings, p.created_at,
   (SELECT k.public_key FROM project_keys k WHERE k.project_id = p.id AND k.enabled = 1
-   ORDER BY k.created_at LIMIT 1) AS public_key`;
+   ORDER BY k.created_at LIMIT 1) AS public_key,
+  coalesce((SELECT r.binding FROM project_databases r WHERE r.project_id = p.id), 'DB') AS database`;
 
 export async function selectProjects(db: D1Database): Promise<ProjectRecord[]> {
   const { results } = await db

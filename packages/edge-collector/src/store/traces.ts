@@ -64,13 +64,19 @@ export async function selectTraceSegments(
   return Promise.all(results.map((row) => toSegment(projectId, row)));
 }
 
+/** A stored segment and its stored bytes, which a later update checks are unchanged. */
+export interface StoredSegment {
+  segment: TraceSegment;
+  segmentGzip: ArrayBuffer | null;
+}
+
 /** The stored segment of a trace with this root span id, if any. */
 export async function selectSegment(
   db: D1Database,
   projectId: number,
   traceId: string,
   spanId: string,
-): Promise<TraceSegment | undefined> {
+): Promise<StoredSegment | undefined> {
   const row = await db
     .prepare(
       `SELECT ${SEGMENT_COLUMNS} FROM transactions
@@ -78,23 +84,39 @@ export async function selectSegment(
     )
     .bind(projectId, traceId, spanId)
     .first<SegmentRow>();
-  return row ? toSegment(projectId, row) : undefined;
+  return row
+    ? { segment: await toSegment(projectId, row), segmentGzip: row.segment_gzip }
+    : undefined;
 }
 
-/** Replaces a stored segment (and its row's measurements) after a late update was merged in. */
-export async function updateSegment(db: D1Database, segment: TraceSegment): Promise<void> {
-  await db
+/**
+ * Replaces a stored segment (and its row's measurements) with `merged`, a late
+ * update merged in, only while the row still holds what was read.
+ */
+export async function updateSegmentStatement(
+  db: D1Database,
+  stored: StoredSegment,
+  merged: TraceSegment,
+): Promise<D1PreparedStatement> {
+  return db
     .prepare(
       `UPDATE transactions SET segment_gzip = ?, measurements = ?
-       WHERE project_id = ? AND event_id = ?`,
+       WHERE project_id = ? AND event_id = ? AND segment_gzip IS ?`,
     )
     .bind(
-      await gzipText(JSON.stringify(segment)),
-      JSON.stringify(segment.measurements),
-      segment.projectId,
-      segment.eventId,
-    )
-    .run();
+      await gzipText(JSON.stringify(merged)),
+      JSON.stringify(merged.measurements),
+      merged.projectId,
+      merged.eventId,
+      stored.segmentGzip,
+    );
+}
+
+/** Deletes pending updates once merged into their stored segment. */
+export function deletePendingUpdatesStatement(db: D1Database, ids: number[]): D1PreparedStatement {
+  return db
+    .prepare(`DELETE FROM pending_segment_updates WHERE id IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify(ids));
 }
 
 export interface TraceError {
@@ -127,7 +149,7 @@ export async function selectTraceErrors(
   }));
 }
 
-/** Keeps a late update whose segment is not stored yet (see `takePendingUpdates`). */
+/** Keeps a late update whose segment is not stored yet (see `selectPendingUpdates`). */
 export async function insertPendingUpdate(
   db: D1Database,
   update: SegmentUpdate,
@@ -158,15 +180,6 @@ export async function selectPendingUpdates(
     ids: results.map((row) => row.id),
     updates: results.map((row) => JSON.parse(row.update_json) as SegmentUpdate),
   };
-}
-
-/** Deletes pending updates once merged into their stored segment. */
-export async function deletePendingUpdates(db: D1Database, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .prepare(`DELETE FROM pending_segment_updates WHERE id IN (SELECT value FROM json_each(?))`)
-    .bind(JSON.stringify(ids))
-    .run();
 }
 
 /** Deletes up to `limit` pending updates received before `before` (ms): their segment never came. */

@@ -9,6 +9,36 @@ const MERGE_JSON = (column: string) => `(SELECT json_group_object(key, total) FR
       UNION ALL SELECT key, value FROM json_each(excluded.${column}))
     GROUP BY key))`;
 
+/** The columns an aggregate row writes, and how a row adds to the stored one. */
+const UPSERT_COLUMNS = `INSERT INTO transaction_aggregates (project_id, hour, name, op, environment,
+  release, count, failures, apdex_satisfied, apdex_tolerated, duration_sum, sketches, tallies)`;
+const ADD_TO_STORED = `ON CONFLICT (project_id, hour, name, op, environment, release) DO UPDATE SET
+  count = count + excluded.count,
+  failures = failures + excluded.failures,
+  apdex_satisfied = apdex_satisfied + excluded.apdex_satisfied,
+  apdex_tolerated = apdex_tolerated + excluded.apdex_tolerated,
+  duration_sum = duration_sum + excluded.duration_sum,
+  sketches = ${MERGE_JSON('sketches')},
+  tallies = ${MERGE_JSON('tallies')}`;
+
+function rowBinds(row: TransactionAggregate): unknown[] {
+  return [
+    row.projectId,
+    row.hour,
+    row.name,
+    row.op,
+    row.environment,
+    row.release,
+    row.count,
+    row.failures,
+    row.apdexSatisfied,
+    row.apdexTolerated,
+    row.durationSum,
+    JSON.stringify(row.sketches),
+    JSON.stringify(row.tallies),
+  ];
+}
+
 /**
  * Adds one aggregate row to the stored one. Runs in the batch before the
  * transactions' own inserts and only when none of its transactions is stored yet,
@@ -20,37 +50,35 @@ export function upsertAggregateStatement(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO transaction_aggregates (project_id, hour, name, op, environment, release,
-         count, failures, apdex_satisfied, apdex_tolerated, duration_sum, sketches, tallies)
+      `${UPSERT_COLUMNS}
        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
        WHERE NOT EXISTS (SELECT 1 FROM transactions WHERE project_id = ?
          AND event_id IN (SELECT value FROM json_each(?)))
-       ON CONFLICT (project_id, hour, name, op, environment, release) DO UPDATE SET
-         count = count + excluded.count,
-         failures = failures + excluded.failures,
-         apdex_satisfied = apdex_satisfied + excluded.apdex_satisfied,
-         apdex_tolerated = apdex_tolerated + excluded.apdex_tolerated,
-         duration_sum = duration_sum + excluded.duration_sum,
-         sketches = ${MERGE_JSON('sketches')},
-         tallies = ${MERGE_JSON('tallies')}`,
+       ${ADD_TO_STORED}`,
     )
-    .bind(
-      row.projectId,
-      row.hour,
-      row.name,
-      row.op,
-      row.environment,
-      row.release,
-      row.count,
-      row.failures,
-      row.apdexSatisfied,
-      row.apdexTolerated,
-      row.durationSum,
-      JSON.stringify(row.sketches),
-      JSON.stringify(row.tallies),
-      row.projectId,
-      JSON.stringify(row.eventIds),
-    );
+    .bind(...rowBinds(row), row.projectId, JSON.stringify(row.eventIds));
+}
+
+/**
+ * Adds the change a late update makes to a stored transaction's aggregate row
+ * (see `aggregateChange`), only while that transaction's stored segment is still
+ * the one the change was computed from (`segmentGzip`): it runs in the batch
+ * before the segment's own update, so a redelivered or concurrent update adds nothing twice.
+ */
+export function addAggregateChangeStatement(
+  db: D1Database,
+  change: TransactionAggregate,
+  stored: { eventId: string; segmentGzip: ArrayBuffer | null },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `${UPSERT_COLUMNS}
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+       WHERE EXISTS (SELECT 1 FROM transactions WHERE project_id = ? AND event_id = ?
+         AND segment_gzip IS ?)
+       ${ADD_TO_STORED}`,
+    )
+    .bind(...rowBinds(change), change.projectId, stored.eventId, stored.segmentGzip);
 }
 
 /** Which aggregates to read: a project, hours [startHour, endHour), optional filters. */

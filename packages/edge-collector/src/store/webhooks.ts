@@ -1,6 +1,7 @@
 // SQL for webhooks (alert destinations).
 
-export type WebhookFormat = 'json' | 'slack' | 'discord';
+/** `email` destinations are webhook rows whose url is `mailto:<address>`. */
+export type WebhookFormat = 'json' | 'slack' | 'discord' | 'email';
 
 export interface WebhookRecord {
   id: number;

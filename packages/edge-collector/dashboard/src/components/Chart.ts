@@ -46,7 +46,7 @@ export function Chart(props: {
         legend: { show: props.series.length > 1 },
         cursor: { drag: { x: false, y: false } },
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [axis, { ...axis, size: 50, values: (_u, values) => values.map(format) }],
+        axes: [axis, { ...axis, size: 64, values: (_u, values) => values.map(format) }],
         series: [
           {},
           ...props.series.map((series, index) => {
@@ -57,7 +57,8 @@ export function Chart(props: {
               fill: props.kind === 'line' ? undefined : color,
               width: props.kind === 'line' ? 2 : 0,
               paths: bars,
-              points: { show: false },
+              // Lines let uPlot show points where they fit: a lone hour is a dot, not nothing.
+              ...(props.kind === 'line' ? {} : { points: { show: false } }),
               value: (_u: uPlot, value: number | null) => (value === null ? '—' : format(value)),
             };
           }),

@@ -1,12 +1,14 @@
 import { html } from 'htm/preact';
 import { formatMs } from '../lib/format';
 import { toMs } from '../lib/performance';
+import { Link } from '../lib/router';
 
 export interface TraceSpan {
   spanId: string;
   parentSpanId: string | null;
   op: string | null;
   description: string | null;
+  status?: string;
   startTimestamp: number | string;
   timestamp: number | string;
 }
@@ -19,7 +21,7 @@ export interface TraceTransaction extends TraceSpan {
 
 export interface TraceError {
   eventId: string;
-  issueId: string;
+  issueId: string | number;
   title: string;
   timestamp: number | string;
 }
@@ -31,17 +33,24 @@ interface Row {
   op: string;
   start: number;
   end: number;
-  isTransaction: boolean;
+  kind: 'transaction' | 'span' | 'error';
+  failed: boolean;
+  href?: string;
 }
 
-/** Transactions and spans as one tree: a backend transaction hangs under the browser span that called it. */
-export function traceRows(transactions: TraceTransaction[]): Row[] {
-  const children = new Map<string, { node: TraceSpan; transaction?: TraceTransaction }[]>();
+/** Statuses that are not failures, as the aggregates count them. */
+const NOT_FAILED = new Set(['', 'ok', 'cancelled', 'unknown', 'unknown_error']);
+
+/**
+ * Transactions and spans as one tree, in time order: a backend transaction hangs
+ * under the browser span that called it (its parent span id), spans under
+ * their parent span or else their transaction.
+ */
+export function traceRows(transactions: TraceTransaction[], projectId: string): Row[] {
+  type Entry = { node: TraceSpan; transaction?: TraceTransaction };
+  const children = new Map<string, Entry[]>();
   const known = new Set<string>();
-  const add = (
-    parent: string | null,
-    entry: { node: TraceSpan; transaction?: TraceTransaction },
-  ) => {
+  const add = (parent: string | null, entry: Entry) => {
     const key = parent ?? '';
     children.set(key, [...(children.get(key) ?? []), entry]);
   };
@@ -50,25 +59,23 @@ export function traceRows(transactions: TraceTransaction[]): Row[] {
     for (const span of transaction.spans) known.add(span.spanId);
   }
   for (const transaction of transactions) {
-    add(
-      transaction.parentSpanId && known.has(transaction.parentSpanId)
-        ? transaction.parentSpanId
-        : null,
-      { node: transaction, transaction },
-    );
+    const parent = transaction.parentSpanId;
+    add(parent && known.has(parent) ? parent : null, { node: transaction, transaction });
     for (const span of transaction.spans) {
-      add(
-        span.parentSpanId && known.has(span.parentSpanId) ? span.parentSpanId : transaction.spanId,
-        { node: span },
-      );
+      const spanParent = span.parentSpanId;
+      add(spanParent && known.has(spanParent) ? spanParent : transaction.spanId, { node: span });
     }
   }
   const rows: Row[] = [];
+  const seen = new Set<string>();
   const visit = (parent: string, depth: number) => {
     const entries = [...(children.get(parent) ?? [])].sort(
       (a, b) => toMs(a.node.startTimestamp) - toMs(b.node.startTimestamp),
     );
     for (const { node, transaction } of entries) {
+      // A span id sent twice (or a cycle) is shown once.
+      if (seen.has(node.spanId)) continue;
+      seen.add(node.spanId);
       rows.push({
         key: node.spanId,
         depth,
@@ -76,40 +83,83 @@ export function traceRows(transactions: TraceTransaction[]): Row[] {
         op: node.op ?? '',
         start: toMs(node.startTimestamp),
         end: toMs(node.timestamp),
-        isTransaction: !!transaction,
+        kind: transaction ? 'transaction' : 'span',
+        failed: !NOT_FAILED.has(node.status ?? ''),
+        href: transaction
+          ? `/projects/${projectId}/performance/${encodeURIComponent(transaction.name)}`
+          : undefined,
       });
-      if (depth < 30) visit(node.spanId, depth + 1);
+      visit(node.spanId, depth + 1);
     }
   };
   visit('', 0);
   return rows;
 }
 
-/** Spans on one time axis, browser and backend together; the trace's errors marked on it. */
-export function Waterfall(props: { transactions: TraceTransaction[]; errors: TraceError[] }) {
-  const rows = traceRows(props.transactions);
-  if (rows.length === 0) return html`<p class="muted">No spans.</p>`;
-  const start = Math.min(...rows.map((row) => row.start));
-  const end = Math.max(...rows.map((row) => row.end), start + 1);
-  const percent = (time: number) => ((time - start) / (end - start)) * 100;
-  const at = (time: number) => `${percent(time).toFixed(2)}%`;
+/** The trace's errors as rows of their own, at their time, linking to their issue. */
+function errorRows(errors: TraceError[]): Row[] {
+  return errors.map((error) => ({
+    key: `error:${error.eventId}`,
+    depth: 0,
+    label: error.title,
+    op: 'error',
+    start: toMs(error.timestamp),
+    end: toMs(error.timestamp),
+    kind: 'error',
+    failed: true,
+    href: `/issues/${error.issueId}/events/${error.eventId}`,
+  }));
+}
+
+/**
+ * Spans on one time axis, browser and backend together, each indented under its
+ * parent; the trace's errors marked on the axis and listed as rows linking to
+ * their issue. On a phone each row's bar goes under its label.
+ */
+export function Waterfall(props: {
+  transactions: TraceTransaction[];
+  errors: TraceError[];
+  projectId: string;
+}) {
+  const spans = traceRows(props.transactions, props.projectId);
+  const errors = errorRows(props.errors);
+  const all = [...spans, ...errors].filter((row) => Number.isFinite(row.start));
+  if (all.length === 0) return html`<p class="muted">No spans.</p>`;
+  const start = Math.min(...all.map((row) => row.start));
+  const end = Math.max(...all.map((row) => row.end), start + 1);
+  const at = (time: number) => ((time - start) / (end - start)) * 100;
+  // Errors sit among the spans at their time.
+  const rows = [...spans];
+  for (const error of errors) {
+    const index = rows.findIndex((row) => row.start > error.start);
+    rows.splice(index === -1 ? rows.length : index, 0, error);
+  }
   return html`<div class="waterfall" role="table" aria-label="Trace waterfall">
-    <div class="wf-axis" role="row"><span role="columnheader">Span</span><span role="columnheader">0 → ${formatMs(end - start)}</span></div>
-    <div class="wf-errors" aria-hidden="true">
-      ${props.errors.map((error) => html`<span class="wf-error-mark" title=${error.title} style=${{ left: at(toMs(error.timestamp)) }}></span>`)}
+    <div class="wf-axis" role="row">
+      <span role="columnheader">Span</span>
+      <span role="columnheader" class="wf-scale"><span>0</span><span>${formatMs((end - start) / 2)}</span><span>${formatMs(end - start)}</span></span>
     </div>
-    ${rows.map(
-      (
-        row,
-      ) => html`<div key=${row.key} role="row" class=${row.isTransaction ? 'wf-row wf-transaction' : 'wf-row'}>
-        <span role="cell" class="wf-label" style=${{ paddingLeft: `${Math.min(row.depth, 12) * 0.75}rem` }} title=${row.label}>
-          <span class="badge">${row.op}</span> ${row.label}
-        </span>
+    <div class="wf-errors" aria-hidden="true">
+      ${errors.map((error) => html`<span class="wf-error-mark" style=${{ left: `${at(error.start).toFixed(2)}%` }}></span>`)}
+    </div>
+    ${rows.map((row) => {
+      const label =
+        row.kind === 'error'
+          ? html`<span class="badge badge-error">error</span> <${Link} href=${row.href ?? ''}>${row.label}<//>`
+          : html`<span class="badge">${row.op}</span> ${row.href ? html`<${Link} href=${row.href}>${row.label}<//>` : row.label}`;
+      const classes = ['wf-row', `wf-${row.kind}`, row.failed ? 'wf-failed' : ''].join(' ');
+      return html`<div key=${row.key} role="row" class=${classes}>
+        <span role="cell" class="wf-label" style=${{ paddingLeft: `${Math.min(row.depth, 12) * 0.6}rem` }} title=${row.label}>${label}</span>
         <span role="cell" class="wf-track">
-          <span class="wf-bar" style=${{ left: at(row.start), width: `${Math.max(0.3, percent(row.end) - percent(row.start)).toFixed(2)}%` }}></span>
-          <span class="wf-duration">${formatMs(row.end - row.start)}</span>
+          ${
+            row.kind === 'error'
+              ? html`<span class="wf-error-dot" style=${{ left: `${at(row.start).toFixed(2)}%` }}></span>
+                <span class="wf-duration">at ${formatMs(row.start - start)}</span>`
+              : html`<span class="wf-bar" style=${{ left: `${at(row.start).toFixed(2)}%`, width: `${Math.max(0.3, at(row.end) - at(row.start)).toFixed(2)}%` }}></span>
+                <span class="wf-duration">${formatMs(row.end - row.start)}${row.failed ? ' · failed' : ''}</span>`
+          }
         </span>
-      </div>`,
-    )}
+      </div>`;
+    })}
   </div>`;
 }

@@ -41,20 +41,23 @@ function DeliveryLog(props: { projectId: string; hookId: string; version: number
   </table></div>`;
 }
 
-/** The project's webhooks: add (the secret is shown once), test, delete, delivery logs. */
+/**
+ * The project's alert destinations, webhooks and e-mail addresses (stored as webhooks
+ * with format `email`): add (a webhook's secret is shown once), test, delete, logs.
+ */
 export function Webhooks(props: { projectId: string; hooks: Webhook[]; onChange: () => void }) {
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const base = `/api/0/projects/${props.projectId}/webhooks/`;
-  const add = async (event: SubmitEvent) => {
+  /** Adds a destination from a form; `fields` turns the form's data into the request. */
+  const add = async (event: SubmitEvent, fields: (data: FormData) => Record<string, unknown>) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     try {
       const hook = await api<Webhook>(base, 'POST', {
-        url: data.get('url'),
-        format: data.get('format'),
+        ...fields(data),
         name: data.get('name') || undefined,
       });
       setSecret(hook.format === 'json' ? (hook.secret ?? null) : null);
@@ -65,22 +68,26 @@ export function Webhooks(props: { projectId: string; hooks: Webhook[]; onChange:
       setError((caught as Error).message);
     }
   };
+  const addWebhook = (event: SubmitEvent) =>
+    add(event, (data) => ({ url: data.get('url'), format: data.get('format') }));
+  const addEmail = (event: SubmitEvent) =>
+    add(event, (data) => ({ url: data.get('address'), format: 'email' }));
   const test = async (hook: Webhook) => {
     await api(`${base}${hook.id}/test/`, 'POST').catch((caught) => setError(caught.message));
     setVersion(version + 1);
   };
   const remove = async (hook: Webhook) => {
-    if (!confirm(`Delete the webhook ${hook.name}?`)) return;
+    if (!confirm(`Delete the destination ${hook.name}?`)) return;
     await api(`${base}${hook.id}/`, 'DELETE');
     props.onChange();
   };
   return html`<section class="card">
-    <h2>Webhooks</h2>
-    ${props.hooks.length === 0 && html`<p class="muted">No webhook yet: alerts go nowhere.</p>`}
+    <h2>Webhooks and e-mail</h2>
+    ${props.hooks.length === 0 && html`<p class="muted">No destination yet: alerts go nowhere.</p>`}
     ${props.hooks.map(
       (hook) => html`<article key=${hook.id} class="webhook">
         <h3>${hook.name} <span class="badge">${hook.format}</span></h3>
-        <p class="url"><code>${hook.url}</code></p>
+        <p class="url"><code>${hook.format === 'email' ? hook.url.replace(/^mailto:/, '') : hook.url}</code></p>
         <div class="actions">
           <button type="button" onClick=${() => test(hook)}>Send a test</button>
           <button type="button" class="danger" onClick=${() => remove(hook)}>Delete</button>
@@ -93,13 +100,18 @@ export function Webhooks(props: { projectId: string; hooks: Webhook[]; onChange:
     )}
     ${secret && html`<p class="notice" role="status">Signing secret (shown once): <code>${secret}</code></p>`}
     ${error && html`<p class="error" role="alert">${error}</p>`}
-    <form class="row-form" onSubmit=${add}>
+    <form class="row-form" onSubmit=${addWebhook}>
       <label class="grow">URL <input name="url" type="url" required placeholder="https://hooks.slack.com/services/…" /></label>
       <label>Format
         <select name="format"><option value="json">Signed JSON</option><option value="slack">Slack</option><option value="discord">Discord</option></select>
       </label>
       <label>Name <input name="name" maxlength="100" /></label>
       <button type="submit">Add webhook</button>
+    </form>
+    <form class="row-form" onSubmit=${addEmail} aria-label="Add an e-mail destination">
+      <label class="grow">E-mail address <input name="address" type="email" required placeholder="ops@example.com" /></label>
+      <label>Name <input name="name" maxlength="100" /></label>
+      <button type="submit">Add e-mail</button>
     </form>
   </section>`;
 }
