@@ -5,8 +5,9 @@ import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
 import { randomHex } from '../src/lib/randomHex';
 import { selectAlertSetup } from '../src/store/alertRules';
-import { alertPlanStatements } from '../src/store/alertTriggers';
+import { alertTriggerStatements } from '../src/store/alertTriggers';
 import { insertEvent } from '../src/store/events';
+import { groupByIssue } from '../src/store/groupByIssue';
 import { admin, createProject } from './helpers';
 
 export const MINUTE = 60_000;
@@ -44,7 +45,7 @@ export async function projectWithRule(rule: object) {
     const record = await processEvent(normalizeEvent(raw, at), { projectId, receivedAt: at });
     const setup = await selectAlertSetup(env.DB, projectId);
     const plan = planAlerts(eventFacts(record, true), setup);
-    const statements = alertPlanStatements(env.DB, record, plan);
+    const statements = alertTriggerStatements(env.DB, groupByIssue([{ record, alerts: plan }]));
     await insertEvent(env.DB, record, statements);
     return eventId;
   }

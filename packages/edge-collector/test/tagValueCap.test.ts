@@ -2,8 +2,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { processEvent } from '../src/consumer/processEvent';
 import { normalizeEvent } from '../src/ingest/normalizeEvent';
+import { MAX_TAG_VALUES } from '../src/store/batchCounts';
 import { insertEvent } from '../src/store/events';
-import { MAX_TAG_VALUES } from '../src/store/ingestStatements';
 import { createProject } from './helpers';
 import { newEventId } from './issueHelpers';
 

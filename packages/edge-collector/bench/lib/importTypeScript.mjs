@@ -10,15 +10,18 @@ const packageRoot = join(import.meta.dirname, '../..');
  * @param {string} workDir a scratch folder for the bundle
  * @param {string} name the bundle's file name
  * @param {string} reexports `export { … } from './src/…';` lines, relative to the package
+ * @param {string} [root] the package's folder (another version of it: a baseline)
  */
-export async function importTypeScript(workDir, name, reexports) {
+export async function importTypeScript(workDir, name, reexports, root = packageRoot) {
   const outfile = join(workDir, `${name}.mjs`);
   await build({
-    stdin: { contents: reexports, resolveDir: packageRoot, loader: 'ts' },
+    stdin: { contents: reexports, resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
     outfile,
+    // A baseline copied elsewhere still finds the repository's packages.
+    nodePaths: [join(packageRoot, 'node_modules'), join(packageRoot, '../../node_modules')],
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);

@@ -1,192 +1,262 @@
-// SQL that fires alerts, placed after the statements that store an event (store/ingestBatch.ts).
-// The batch is one transaction and D1 runs one at a time, so each condition below sees
-// the issue as this event left it and no other event in between: a trigger fires once
-// even when hundreds of events of one issue arrive together. The UNIQUE key of `alerts`
-// (rule, subject, trigger, window) backs that up. Statements act only when this ingest
-// counted the event (`issues.ingest_token`), so a resent event fires nothing, and read
-// what it did to the issue's status from `issues.transition`.
-import type { AlertPlan, FireInput } from '../types/AlertPlan';
+// SQL that fires alerts, placed after the statements that store a batch's events
+// (store/ingestBatch.ts). The batch is one transaction and D1 runs one at a time, so
+// each condition below sees the issue as the batch's events of it left it and nothing
+// in between: a trigger fires once even when hundreds of events of one issue arrive
+// together. The UNIQUE key of `alerts` (rule, subject, trigger, window) backs that up.
+// Statements act only when the batch counted events of the issue (`issues.ingest_token`),
+// so a redelivered batch fires nothing, and read what it did to the issue's status from
+// `issues.transition`. Each rule's trigger is checked once per issue per batch (once per
+// project for spike and new release), naming one event of the batch (see WEBHOOKS.md).
+
+import type { FireInput } from '../types/AlertPlan';
 import type { AlertTriggerType } from '../types/AlertRule';
 import type { EventRecord } from '../types/EventRecord';
+import { batchInput } from './batchInput';
+import type { IssueGroup } from './IssueGroup';
+import { withInput } from './withInput';
 
-const COUNT_IN_WINDOW: Partial<Record<AlertTriggerType, string>> = {
-  event_frequency: 'SELECT 1 FROM events c WHERE c.issue_id = i.id AND c.received_at > ?4 - ?10',
-  user_frequency:
-    'SELECT 1 FROM alert_issue_users c WHERE c.issue_id = i.id AND c.last_seen > ?4 - ?10',
-  spike: `SELECT 1 FROM events c WHERE c.project_id = ?1 AND c.received_at > ?4 - ?10
-    AND c.level IN ('error', 'fatal')`,
-};
-
-/** SQL condition (on the event's issue `i`) under which a trigger fires. */
-function conditionFor(trigger: AlertTriggerType): string {
-  const counted = COUNT_IN_WINDOW[trigger];
-  // LIMIT: counting stops one past the threshold, so a busy issue costs no more than that.
-  if (counted) return `(SELECT count(*) FROM (${counted} LIMIT ?9 + 1)) > ?9`;
-  switch (trigger) {
-    case 'new_issue':
-      return "i.transition = 'new'";
-    case 'regression':
-      return "i.transition = 'regressed'";
-    case 'ignored_until_met':
-      return "i.transition = 'unignored'";
-    case 'new_release':
-      return `EXISTS (SELECT 1 FROM releases r
-        WHERE r.project_id = ?1 AND r.version = ?11 AND r.first_seen = ?4)`;
-    default:
-      return '0';
-  }
+/** A rule's trigger to check for an issue of the batch, and the event it names. */
+interface PlannedFire {
+  group: IssueGroup;
+  record: EventRecord;
+  fire: FireInput;
 }
 
-const ISSUE_SUPPRESSED = `max(0, i.event_count - 1 - coalesce((SELECT a.events_at_fire
-  FROM alerts a WHERE a.rule_id = ?5 AND a.subject_id = i.id ORDER BY a.fired_at DESC LIMIT 1),
-  i.event_count - 1))`;
-
-/** Errors of the project (what a spike counts) since the rule's previous spike alert. */
-const PROJECT_SUPPRESSED = `(SELECT count(*) FROM events e WHERE e.project_id = ?1
-  AND e.event_id <> ?3 AND e.level IN ('error', 'fatal') AND e.received_at > (
-    SELECT max(a.fired_at) FROM alerts a WHERE a.rule_id = ?5 AND a.subject_id = 0))`;
+/** Triggers decided by the issue's status transition, and the transition each needs. */
+const TRANSITIONS: Partial<Record<AlertTriggerType, string>> = {
+  new_issue: 'new',
+  regression: 'regressed',
+  ignored_until_met: 'unignored',
+};
 
 /**
- * `INSERT OR IGNORE INTO alerts … SELECT … WHERE <trigger condition>`: one alert row
- * when the rule fires for this event, none otherwise. Threshold triggers also respect
- * the rule's throttle; any alert of the rule for the same subject starts the interval.
- * The alert records how many events came since the rule's previous alert.
+ * Each trigger once per issue (per project for spike and new release) per batch. A
+ * transition names the issue's first event of the batch that plans it (the closest to
+ * the one that changed the status); a threshold names the last (the count includes
+ * the whole batch); a new release names the release's earliest event, the one whose
+ * time is the release's first_seen.
  */
-export function fireAlertStatement(
-  db: D1Database,
-  input: FireInput & {
-    projectId: number;
-    fingerprint: string;
-    eventId: string;
-    ingestToken: string;
-    now: number;
-  },
-): D1PreparedStatement {
-  const projectWide = input.trigger === 'spike' || input.trigger === 'new_release';
+function planFires(groups: IssueGroup[]): PlannedFire[] {
+  const fires = new Map<string, PlannedFire>();
+  groups.forEach((group, index) => {
+    for (const { record, alerts } of group.events) {
+      for (const fire of alerts.fires) {
+        const projectWide = fire.trigger === 'spike' || fire.trigger === 'new_release';
+        const key = projectWide
+          ? `${group.projectId}/${fire.rule.id}/${fire.trigger}/${fire.release ?? ''}`
+          : `${index}/${fire.rule.id}/${fire.trigger}`;
+        const known = fires.get(key);
+        const keepFirst =
+          TRANSITIONS[fire.trigger] !== undefined ||
+          (fire.trigger === 'new_release' &&
+            (known?.record.receivedAt ?? Number.POSITIVE_INFINITY) <= record.receivedAt);
+        if (known && keepFirst) continue;
+        if (known && fire.trigger === 'spike' && known.record.receivedAt > record.receivedAt)
+          continue;
+        fires.set(key, { group, record, fire });
+      }
+    }
+  });
+  return [...fires.values()];
+}
+
+/**
+ * Remembers the users of the batch's events whose plans ask for it, per issue, for
+ * "more than N users in M minutes". One statement for the batch.
+ */
+function rememberUsersStatement(db: D1Database, groups: string): D1PreparedStatement {
+  return withInput(
+    db,
+    { groups },
+    `INSERT INTO alert_issue_users (issue_id, user_key, last_seen)
+     SELECT i.id, e.value ->> 'user_key', max(e.value ->> 'received_at')
+     FROM input, json_each(input.groups) g
+       JOIN issues i ON i.project_id = g.value ->> 'project_id'
+         AND i.fingerprint = g.value ->> 'fingerprint' AND i.ingest_token = g.value ->> 'token',
+       json_each(g.value -> 'events') e
+     WHERE e.value ->> 'remember_user'
+     GROUP BY 1, 2
+     ON CONFLICT (issue_id, user_key) DO UPDATE SET
+       last_seen = max(last_seen, excluded.last_seen)`,
+  );
+}
+
+/**
+ * New issue, regression and ignored-until-met for the whole batch in one statement:
+ * an alert row per issue whose transition is the one its trigger needs. Each row has
+ * its own subject (issue), so the rows of one statement never meet. The alert records
+ * how many events came since the rule's previous alert for the issue.
+ */
+function transitionFiresStatement(db: D1Database, fires: PlannedFire[]): D1PreparedStatement {
+  const rows = fires.map(({ group, record, fire }) => ({
+    project_id: group.projectId,
+    fingerprint: group.fingerprint,
+    token: group.token,
+    event_id: record.eventId,
+    now: record.receivedAt,
+    rule_id: fire.rule.id,
+    rule_name: fire.rule.name,
+    trigger: fire.trigger,
+    transition: TRANSITIONS[fire.trigger],
+    older_ms: fire.issueOlderThanMs ?? null,
+    newer_ms: fire.issueNewerThanMs ?? null,
+  }));
+  return withInput(
+    db,
+    { fires: JSON.stringify(rows) },
+    `WITH fire AS (
+       SELECT f.value ->> 'project_id' AS project_id, f.value ->> 'fingerprint' AS fingerprint,
+         f.value ->> 'token' AS token, f.value ->> 'event_id' AS event_id,
+         f.value ->> 'now' AS now, f.value ->> 'rule_id' AS rule_id,
+         f.value ->> 'rule_name' AS rule_name, f.value ->> 'trigger' AS trigger,
+         f.value ->> 'transition' AS transition, f.value ->> 'older_ms' AS older_ms,
+         f.value ->> 'newer_ms' AS newer_ms
+       FROM input, json_each(input.fires) f
+     )
+     INSERT OR IGNORE INTO alerts (project_id, rule_id, rule_name, subject_id, issue_id,
+       trigger, window_key, event_id, fired_at, events_at_fire, suppressed_events, observed)
+     SELECT fire.project_id, fire.rule_id, fire.rule_name, i.id, i.id, fire.trigger,
+       CASE WHEN fire.trigger = 'new_issue' THEN '' ELSE CAST(CAST(fire.now AS INTEGER) AS TEXT) END,
+       fire.event_id, fire.now, i.event_count,
+       max(0, i.event_count - 1 - coalesce((SELECT a.events_at_fire FROM alerts a
+         WHERE a.rule_id = fire.rule_id AND a.subject_id = i.id ORDER BY a.fired_at DESC LIMIT 1),
+         i.event_count - 1)),
+       NULL
+     FROM fire JOIN issues i ON i.project_id = fire.project_id
+       AND i.fingerprint = fire.fingerprint AND i.ingest_token = fire.token
+     WHERE i.status <> 'ignored' AND i.transition = fire.transition
+       AND (fire.older_ms IS NULL OR i.first_seen <= fire.now - fire.older_ms)
+       AND (fire.newer_ms IS NULL OR i.first_seen >= fire.now - fire.newer_ms)
+       AND NOT EXISTS (SELECT 1 FROM alerts a
+         WHERE a.rule_id = fire.rule_id AND a.subject_id = i.id AND a.event_id = fire.event_id)`,
+  );
+}
+
+/** What a threshold trigger counts in its window, for the issue `i` (spike: the project). */
+const COUNT_IN_WINDOW: Partial<Record<AlertTriggerType, string>> = {
+  event_frequency: `SELECT 1 FROM events c
+    WHERE c.issue_id = i.id AND c.received_at > input.now - input.window_ms`,
+  user_frequency: `SELECT 1 FROM alert_issue_users c
+    WHERE c.issue_id = i.id AND c.last_seen > input.now - input.window_ms`,
+  spike: `SELECT 1 FROM events c WHERE c.project_id = input.project_id
+    AND c.received_at > input.now - input.window_ms AND c.level IN ('error', 'fatal')`,
+};
+
+/** Events of the issue since the rule's previous alert for it, the named one aside. */
+const ISSUE_SUPPRESSED = `max(0, i.event_count - 1 - coalesce((SELECT a.events_at_fire
+  FROM alerts a WHERE a.rule_id = input.rule_id AND a.subject_id = i.id
+  ORDER BY a.fired_at DESC LIMIT 1), i.event_count - 1))`;
+
+/** Errors of the project (what a spike counts) since the rule's previous spike alert. */
+const PROJECT_SUPPRESSED = `(SELECT count(*) FROM events e WHERE e.project_id = input.project_id
+  AND e.event_id <> input.event_id AND e.level IN ('error', 'fatal') AND e.received_at > (
+    SELECT max(a.fired_at) FROM alerts a WHERE a.rule_id = input.rule_id AND a.subject_id = 0))`;
+
+/**
+ * A threshold (frequency, users, spike) or new-release trigger: one alert row when it
+ * fires, none otherwise. Thresholds also respect the rule's throttle; any alert of the
+ * rule for the same subject starts the interval. A new release fires when the named
+ * event's time is the release's first_seen (this batch added it).
+ */
+function fireAlertStatement(db: D1Database, { group, record, fire }: PlannedFire) {
+  const projectWide = fire.trigger === 'spike' || fire.trigger === 'new_release';
   const subject = projectWide ? '0' : 'i.id';
-  const counted = COUNT_IN_WINDOW[input.trigger];
-  // One alert per issue ever for a new issue, per release for a new release; the
-  // others can happen again later (a regression after the next resolve).
-  const windowKey =
-    input.trigger === 'new_issue'
-      ? "''"
-      : input.trigger === 'new_release'
-        ? '?11'
-        : 'CAST(?4 AS TEXT)';
+  const counted = COUNT_IN_WINDOW[fire.trigger];
+  // Counting stops one past the threshold, so a busy issue costs no more than that.
+  const condition = counted
+    ? `(SELECT count(*) FROM (${counted} LIMIT (SELECT threshold FROM input) + 1))
+        > input.threshold`
+    : `EXISTS (SELECT 1 FROM releases r WHERE r.project_id = input.project_id
+        AND r.version = input.release AND r.first_seen = input.now)`;
   const suppressed =
-    input.trigger === 'spike' ? PROJECT_SUPPRESSED : projectWide ? '0' : ISSUE_SUPPRESSED;
+    fire.trigger === 'spike' ? PROJECT_SUPPRESSED : projectWide ? '0' : ISSUE_SUPPRESSED;
   const observed = counted ? `(SELECT count(*) FROM (${counted}))` : 'NULL';
   // A release is new whatever the status of the issue its first event belongs to: that
   // event is the only one that can announce it. Other triggers skip ignored issues.
-  const notIgnored = input.trigger === 'new_release' ? '' : "AND i.status <> 'ignored'";
+  const notIgnored = fire.trigger === 'new_release' ? '' : "AND i.status <> 'ignored'";
   const throttle = counted
-    ? `AND NOT EXISTS (SELECT 1 FROM alerts a
-         WHERE a.rule_id = ?5 AND a.subject_id = ${subject} AND a.fired_at > ?4 - ?7)`
+    ? `AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.rule_id = input.rule_id
+         AND a.subject_id = ${subject} AND a.fired_at > input.now - input.throttle_ms)`
     : '';
-  return db
-    .prepare(
-      `INSERT OR IGNORE INTO alerts (project_id, rule_id, rule_name, subject_id, issue_id,
-         trigger, window_key, event_id, fired_at, events_at_fire, suppressed_events, observed)
-       SELECT ?1, ?5, ?6, ${subject}, i.id, ?8, ${windowKey}, ?3, ?4, i.event_count,
-         ${suppressed}, ${observed}
-       FROM issues i
-       WHERE i.project_id = ?1 AND i.fingerprint = ?2 ${notIgnored}
-         AND i.ingest_token = ?14
-         AND (?12 IS NULL OR i.first_seen <= ?4 - ?12)
-         AND (?13 IS NULL OR i.first_seen >= ?4 - ?13)
-         AND NOT EXISTS (SELECT 1 FROM alerts a
-           WHERE a.rule_id = ?5 AND a.subject_id = ${subject} AND a.event_id = ?3)
-         ${throttle}
-         AND ${conditionFor(input.trigger)}`,
-    )
-    .bind(
-      input.projectId,
-      input.fingerprint,
-      input.eventId,
-      input.now,
-      input.rule.id,
-      input.rule.name,
-      input.rule.throttleMs,
-      input.trigger,
-      input.threshold ?? 0,
-      input.windowMs ?? 0,
-      input.release ?? null,
-      input.issueOlderThanMs ?? null,
-      input.issueNewerThanMs ?? null,
-      input.ingestToken,
-    );
+  return withInput(
+    db,
+    {
+      project_id: group.projectId,
+      fingerprint: group.fingerprint,
+      token: group.token,
+      event_id: record.eventId,
+      now: record.receivedAt,
+      rule_id: fire.rule.id,
+      rule_name: fire.rule.name,
+      throttle_ms: fire.rule.throttleMs,
+      trigger: fire.trigger,
+      threshold: fire.threshold ?? 0,
+      window_ms: fire.windowMs ?? 0,
+      release: fire.release,
+      older_ms: fire.issueOlderThanMs,
+      newer_ms: fire.issueNewerThanMs,
+    },
+    `INSERT OR IGNORE INTO alerts (project_id, rule_id, rule_name, subject_id, issue_id,
+       trigger, window_key, event_id, fired_at, events_at_fire, suppressed_events, observed)
+     SELECT input.project_id, input.rule_id, input.rule_name, ${subject}, i.id, input.trigger,
+       ${fire.trigger === 'new_release' ? 'input.release' : 'CAST(CAST(input.now AS INTEGER) AS TEXT)'},
+       input.event_id, input.now, i.event_count, ${suppressed}, ${observed}
+     FROM input JOIN issues i ON i.project_id = input.project_id
+       AND i.fingerprint = input.fingerprint AND i.ingest_token = input.token
+     WHERE true ${notIgnored}
+       AND (input.older_ms IS NULL OR i.first_seen <= input.now - input.older_ms)
+       AND (input.newer_ms IS NULL OR i.first_seen >= input.now - input.newer_ms)
+       AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.rule_id = input.rule_id
+         AND a.subject_id = ${subject} AND a.event_id = input.event_id)
+       ${throttle}
+       AND ${condition}`,
+  );
 }
 
 /**
- * One delivery row per webhook for each alert this event fired (after the fire
+ * One delivery row per webhook for each alert the batch fired (after the fire
  * statements): the outbox. Rules name their webhooks, or reach all of the project's.
+ * An alert is this batch's when it names one of the batch's events at its time.
  */
-export function enqueueDeliveriesStatement(
-  db: D1Database,
-  projectId: number,
-  eventId: string,
-  now: number,
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT OR IGNORE INTO alert_deliveries (alert_id, webhook_id, delivery_id,
-         next_attempt_at, created_at)
-       SELECT a.id, w.id, lower(hex(randomblob(16))), ?3, ?3
-       FROM alerts a
+function enqueueDeliveriesStatement(db: D1Database, fires: PlannedFire[]): D1PreparedStatement {
+  const named = fires.map(({ record }) => [record.projectId, record.eventId, record.receivedAt]);
+  return withInput(
+    db,
+    { named: JSON.stringify(named) },
+    `INSERT OR IGNORE INTO alert_deliveries (alert_id, webhook_id, delivery_id,
+       next_attempt_at, created_at)
+     SELECT DISTINCT a.id, w.id, lower(hex(randomblob(16))), a.fired_at, a.fired_at
+     FROM input, json_each(input.named) n
+       JOIN alerts a ON a.project_id = n.value ->> 0 AND a.event_id = n.value ->> 1
+         AND a.fired_at = n.value ->> 2
        JOIN alert_rules r ON r.id = a.rule_id
        JOIN webhooks w ON w.project_id = a.project_id
-       WHERE a.project_id = ?1 AND a.event_id = ?2 AND a.fired_at = ?3
-         AND (r.webhook_ids IS NULL OR w.id IN (SELECT value FROM json_each(r.webhook_ids)))`,
-    )
-    .bind(projectId, eventId, now);
-}
-
-/** Remembers a user of the event's issue, for "more than N users in M minutes". */
-export function recordIssueUserStatement(
-  db: D1Database,
-  input: {
-    projectId: number;
-    fingerprint: string;
-    ingestToken: string;
-    userKey: string;
-    now: number;
-  },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO alert_issue_users (issue_id, user_key, last_seen)
-       SELECT id, ?4, ?5 FROM issues WHERE project_id = ?1 AND fingerprint = ?2
-         AND ingest_token = ?3
-       ON CONFLICT (issue_id, user_key) DO UPDATE SET
-         last_seen = max(last_seen, excluded.last_seen)`,
-    )
-    .bind(input.projectId, input.fingerprint, input.ingestToken, input.userKey, input.now);
+     WHERE r.webhook_ids IS NULL OR w.id IN (SELECT value FROM json_each(r.webhook_ids))`,
+  );
 }
 
 /**
- * The statements that carry out an event's alert plan in the batch that stores it:
- * remember its user, fire each rule's trigger, then queue the deliveries of what fired.
+ * The statements that carry out the alert plans of a batch's events, after the
+ * statements that store them: remember users, fire each rule's triggers, then queue
+ * the deliveries of what fired.
  */
-export function alertPlanStatements(
+export function alertTriggerStatements(
   db: D1Database,
-  record: EventRecord,
-  plan: AlertPlan,
+  groups: IssueGroup[],
 ): D1PreparedStatement[] {
-  const base = {
-    projectId: record.projectId,
-    fingerprint: record.fingerprint,
-    ingestToken: record.ingestToken,
-    now: record.receivedAt,
-  };
   const statements: D1PreparedStatement[] = [];
-  if (plan.rememberUser && record.userKey) {
-    statements.push(recordIssueUserStatement(db, { ...base, userKey: record.userKey }));
+  const rememberUsers = groups.some((group) =>
+    group.events.some(({ record, alerts }) => alerts.rememberUser && record.userKey),
+  );
+  if (rememberUsers) statements.push(rememberUsersStatement(db, batchInput(groups)));
+  const fires = planFires(groups);
+  const transitions = fires.filter(({ fire }) => TRANSITIONS[fire.trigger] !== undefined);
+  if (transitions.length > 0) statements.push(transitionFiresStatement(db, transitions));
+  for (const planned of fires) {
+    if (TRANSITIONS[planned.fire.trigger] === undefined) {
+      statements.push(fireAlertStatement(db, planned));
+    }
   }
-  for (const fire of plan.fires) {
-    statements.push(fireAlertStatement(db, { ...base, eventId: record.eventId, ...fire }));
-  }
-  if (plan.fires.length > 0) {
-    statements.push(enqueueDeliveriesStatement(db, record.projectId, record.eventId, base.now));
-  }
+  if (fires.length > 0) statements.push(enqueueDeliveriesStatement(db, fires));
   return statements;
 }

@@ -1,5 +1,6 @@
 // SQL for the event index: error events' trace, environment, level and time (migration 0085).
 import type { EventRecord } from '../types/EventRecord';
+import { withInput } from './withInput';
 
 /** What the index keeps of an event. */
 export interface IndexedEvent {
@@ -38,24 +39,25 @@ export function indexedEvent(record: EventRecord): IndexedEvent {
   };
 }
 
-/** Indexes an event, in the batch that stores it. */
+/**
+ * Indexes a batch's events, in the batch that stores them, after the events: one
+ * statement for them all; an event not stored (a discarded fingerprint) is not indexed.
+ */
 export function insertEventIndexStatement(
   db: D1Database,
-  event: IndexedEvent,
+  events: IndexedEvent[],
 ): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT OR IGNORE INTO event_index (project_id, event_id, trace_id, environment, level,
-         occurred_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(
-      event.projectId,
-      event.eventId,
-      event.traceId,
-      event.environment,
-      event.level,
-      event.occurredAt,
-    );
+  return withInput(
+    db,
+    { events: JSON.stringify(events) },
+    `INSERT OR IGNORE INTO event_index (project_id, event_id, trace_id, environment, level,
+       occurred_at)
+     SELECT x.value ->> 'projectId', x.value ->> 'eventId', x.value ->> 'traceId',
+       x.value ->> 'environment', x.value ->> 'level', x.value ->> 'occurredAt'
+     FROM input, json_each(input.events) x
+     WHERE EXISTS (SELECT 1 FROM events e
+       WHERE e.project_id = x.value ->> 'projectId' AND e.event_id = x.value ->> 'eventId')`,
+  );
 }
 
 /**

@@ -1,15 +1,10 @@
-// SQL for storing an event and counting it into its issue.
+// Storing one event on its own, as a batch of one (tests and tools; ingest stores batches).
 
+import { NO_ALERTS } from '../types/AlertPlan';
 import type { EventRecord } from '../types/EventRecord';
-import {
-  INGEST_OUTCOME_SQL,
-  INSERT_EVENT_SQL,
-  UPSERT_HOURLY_COUNT_SQL,
-  UPSERT_ISSUE_SQL,
-  UPSERT_RELEASE_SQL,
-  UPSERT_TAG_VALUES_SQL,
-} from './ingestStatements';
-import { gzipText } from './payloadCodec';
+import { groupByIssue } from './groupByIssue';
+import { issueGroupStatements } from './issueGroupStatements';
+import { withInput } from './withInput';
 
 /** What storing an event did, for alerts. */
 export interface StoredEvent {
@@ -39,90 +34,28 @@ interface OutcomeRow {
 }
 
 /**
- * The statements that store an event and count it into its issue: the release, the
- * issue upsert with its status transition, the event row, tag value and hourly counts.
- * Run in one D1 batch (one transaction), concurrent events of one issue never lose a
- * count, and an event id already stored is neither stored nor counted again.
- * Statements placed after these can act only when this ingest counted the event, and
- * see what it did, with a condition such as
- * `EXISTS (SELECT 1 FROM issues WHERE project_id = ? AND fingerprint = ?
- *   AND ingest_token = ? AND transition = 'regressed')`
- * bound to the record's projectId, fingerprint and ingestToken
- * (`transition` is 'new', 'regressed', 'unignored' or NULL).
- */
-export async function eventStatements(
-  db: D1Database,
-  record: EventRecord,
-): Promise<D1PreparedStatement[]> {
-  const { projectId, fingerprint, ingestToken: token, receivedAt } = record;
-  const release = record.release || null;
-  const tags = record.tags ?? [];
-  return [
-    ...(release ? [db.prepare(UPSERT_RELEASE_SQL).bind(projectId, release, receivedAt)] : []),
-    db
-      .prepare(UPSERT_ISSUE_SQL)
-      .bind(
-        projectId,
-        fingerprint,
-        record.title,
-        record.culprit,
-        record.level,
-        record.platform,
-        receivedAt,
-        record.eventId,
-        release,
-        record.userKey ?? null,
-        token,
-      ),
-    db
-      .prepare(INSERT_EVENT_SQL)
-      .bind(
-        projectId,
-        fingerprint,
-        token,
-        record.eventId,
-        receivedAt,
-        record.occurredAt,
-        record.level,
-        await gzipText(record.payload),
-      ),
-    // A resent event id keeps the trace id it was stored with.
-    ...(record.traceId
-      ? [
-          db
-            .prepare(
-              `UPDATE events SET trace_id = ? WHERE project_id = ? AND event_id = ? AND trace_id IS NULL`,
-            )
-            .bind(record.traceId, projectId, record.eventId),
-        ]
-      : []),
-    ...(tags.length > 0
-      ? [
-          db
-            .prepare(UPSERT_TAG_VALUES_SQL)
-            .bind(projectId, fingerprint, token, JSON.stringify(tags), receivedAt),
-        ]
-      : []),
-    db
-      .prepare(UPSERT_HOURLY_COUNT_SQL)
-      .bind(projectId, fingerprint, token, Math.floor(receivedAt / 3_600_000) * 3600),
-  ];
-}
-
-/**
- * Stores one event in ONE D1 batch: `eventStatements`, then `extraStatements`
- * (alert statements, say), then a read of what it did to the issue.
+ * Stores one event in ONE D1 batch, as the queue consumer stores a batch of one
+ * (`issueGroupStatements`), then `extraStatements` (alert statements, say, acting
+ * where `issues.ingest_token = record.ingestToken`), then a read of what it did to
+ * the issue. An event id already stored is neither stored nor counted again.
  */
 export async function insertEvent(
   db: D1Database,
   record: EventRecord,
   extraStatements: D1PreparedStatement[] = [],
 ): Promise<StoredEvent> {
-  const { projectId, ingestToken: token } = record;
+  const groups = groupByIssue([{ record, alerts: NO_ALERTS }]);
   const statements = [
-    ...(await eventStatements(db, record)),
+    ...(await issueGroupStatements(db, groups)),
     ...extraStatements,
-    db.prepare(INGEST_OUTCOME_SQL).bind(projectId, record.eventId, token),
+    withInput(
+      db,
+      { project_id: record.projectId, event_id: record.eventId, token: record.ingestToken },
+      `SELECT i.id, i.status, i.transition, i.ingest_token = input.token AS counted,
+         i.event_count, i.user_count
+       FROM input JOIN events e ON e.project_id = input.project_id AND e.event_id = input.event_id
+         JOIN issues i ON i.id = e.issue_id`,
+    ),
   ];
   const results = await db.batch(statements);
   const row = results[results.length - 1]?.results[0] as OutcomeRow | undefined;

@@ -1,6 +1,7 @@
-// Stores a whole queue batch in one D1 batch (one transaction): every event with its
-// alert statements, every transaction, the outcome counts, and the receipts that make
-// a redelivered message count nothing twice.
+// Stores a whole queue batch in one D1 batch (one transaction): its events grouped by
+// issue (one upsert per issue, counts summed per batch) with their alert statements,
+// every transaction, the outcome counts, and the receipts that make a redelivered
+// message count nothing twice.
 import type { OutcomeCount } from '../outcomes/OutcomeTally';
 import type { AlertPlan } from '../types/AlertPlan';
 import type { EventRecord } from '../types/EventRecord';
@@ -8,13 +9,13 @@ import type { StreamedSegments } from '../types/Trace';
 import type { TransactionAggregate } from '../types/TransactionAggregate';
 import type { TransactionInsights } from '../types/TransactionInsights';
 import type { TransactionRecord } from '../types/TransactionRecord';
-import { alertPlanStatements } from './alertTriggers';
-import { indexedEvent, insertEventIndexStatement } from './eventIndex';
-import { eventStatements } from './events';
-import { setIssueTypeStatement } from './issueTypes';
+import { alertTriggerStatements } from './alertTriggers';
+import { groupByIssue } from './groupByIssue';
+import { issueGroupStatements } from './issueGroupStatements';
 import { minuteOf } from './outcomes';
 import { aggregateStatements } from './transactionAggregates';
 import { insertTransactionStatement } from './transactions';
+import { withoutStoredEvents } from './withoutStoredEvents';
 
 /** One processed queue message, ready to store. */
 export interface StorableMessage {
@@ -56,19 +57,20 @@ export async function storeIngestBatch(
     aggregateStatements(db, row),
   );
   const problems = messages.flatMap((message) => message.insights?.problems ?? []);
-  for (const { event, transaction } of messages) {
-    if (event) {
-      statements.push(...(await eventStatements(db, event.record)));
-      statements.push(...alertPlanStatements(db, event.record, event.alerts));
-      statements.push(insertEventIndexStatement(db, indexedEvent(event.record)));
-    }
-    if (transaction) statements.push(await insertTransactionStatement(db, transaction));
-  }
   // Performance issues (N+1) go through the same issue statements as error events.
-  for (const problem of problems) {
-    statements.push(...(await eventStatements(db, problem.record)));
-    statements.push(setIssueTypeStatement(db, problem.record, problem.type, problem.evidence));
-    statements.push(...alertPlanStatements(db, problem.record, problem.alerts));
+  const groups = groupByIssue([
+    ...messages.flatMap(({ event }) => (event ? [event] : [])),
+    ...problems.map(({ record, alerts, type, evidence }) => ({
+      record,
+      alerts,
+      issueType: { type, evidence },
+    })),
+  ]);
+  const toStore = await withoutStoredEvents(db, groups);
+  statements.push(...(await issueGroupStatements(db, toStore)));
+  statements.push(...alertTriggerStatements(db, toStore));
+  for (const { transaction } of messages) {
+    if (transaction) statements.push(await insertTransactionStatement(db, transaction));
   }
   const outcomes = messages.flatMap((message) =>
     message.outcomes.map((count) => ({
@@ -105,10 +107,9 @@ export async function storeIngestBatch(
       )
       .bind(JSON.stringify(receipts)),
   );
-  const eventIds = [
-    ...messages.flatMap(({ event }) => (event ? [event.record] : [])),
-    ...problems.map((problem) => problem.record),
-  ].map((record) => [record.projectId, record.eventId]);
+  const eventIds = groups.flatMap((group) =>
+    group.events.map(({ record }) => [record.projectId, record.eventId]),
+  );
   statements.push(
     db
       .prepare(

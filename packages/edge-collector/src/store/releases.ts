@@ -1,5 +1,5 @@
 // SQL for releases as sentry-cli creates and finalizes them (`releases new` / `finalize`).
-// Ingest adds releases too (src/store/ingestStatements.ts), with first_seen only.
+// Ingest adds releases too (src/store/batchReleases.ts), with first_seen only.
 
 export interface ReleaseRecord {
   projectId: number;

@@ -19,8 +19,8 @@ export interface EventRecord {
   /** Tag values counted per issue: browser, os, url, release, environment, user, … */
   tags?: [string, string][];
   /**
-   * Names this ingest: after the issue upsert, `issues.ingest_token = ingestToken`
-   * holds exactly when this call counted the event (see store/eventStatements.ts).
+   * Names this ingest: the batch's upsert of the event's issue takes the token of the
+   * issue's first event in the batch (see store/IssueGroup.ts).
    */
   ingestToken: string;
 }
