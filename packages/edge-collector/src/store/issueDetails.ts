@@ -16,7 +16,7 @@ export async function selectTagSummaries(
   const { results } = await db
     .prepare(
       `SELECT key, value, times_seen, first_seen, last_seen, distinct_values FROM (
-         SELECT *, row_number() OVER (PARTITION BY key ORDER BY times_seen DESC, last_seen DESC)
+         SELECT *, row_number() OVER (PARTITION BY key ORDER BY times_seen DESC, last_seen DESC, value)
              AS rank,
            count(*) OVER (PARTITION BY key) AS distinct_values
          FROM issue_tag_values WHERE issue_id = ?)
