@@ -1,8 +1,9 @@
 // `npm test`: every check and every test in the repo, ending with one line
 // `N passed, N failed[, N skipped]`. Lint, type checks, the build and the size
 // budget count as one check each; vitest runs all projects (SDK unit tests,
-// collector tests in workerd, end-to-end tests with Chromium and real SDKs).
-import { spawnSync } from 'node:child_process';
+// collector tests in workerd, end-to-end tests with Chromium and real SDKs), the
+// end-to-end project beside the other two.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/localCollector.mjs';
@@ -41,17 +42,45 @@ check('Worker builds (wrangler deploy --dry-run), under 3 MiB gzip', 'node', [
   'scripts/worker-size.mjs',
 ]);
 
-const report = join(repoRoot, '.tmp/vitest-report.json');
 mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
-rmSync(report, { force: true });
-const vitestOk = run('vitest (all projects)', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-]);
-if (existsSync(report)) {
+
+/**
+ * One vitest run over some projects, with a JSON report to tally. `live` prints as it
+ * goes; otherwise the output is kept and printed once the run ends, so two runs side
+ * by side do not interleave their lines.
+ */
+function vitest(name, projects, { live }) {
+  const report = join(repoRoot, `.tmp/vitest-${name}.json`);
+  rmSync(report, { force: true });
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json'];
+  for (const project of projects) args.push('--project', project);
+  args.push(`--outputFile.json=${report}`);
+  const child = spawn('npx', args, {
+    cwd: repoRoot,
+    stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  if (!live) {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+  }
+  return new Promise((resolve) => {
+    child.on('close', (code) => resolve({ name, projects, ok: code === 0, report, output }));
+  });
+}
+
+function tallyVitest({ name, projects, ok, report, output }) {
+  console.log(`\n\x1b[1m▶ vitest: ${projects.join(', ')}\x1b[0m`);
+  if (output) process.stdout.write(output);
+  if (!existsSync(report)) {
+    tally.failed += 1;
+    failures.push(`vitest ${name} (no report written, see above)`);
+    return;
+  }
   const results = JSON.parse(readFileSync(report, 'utf8'));
   tally.passed += results.numPassedTests;
   tally.failed += results.numFailedTests;
@@ -61,14 +90,23 @@ if (existsSync(report)) {
       if (test.status === 'failed') failures.push(test.fullName);
     }
   }
-  if (!vitestOk && results.numFailedTests === 0) {
+  if (!ok && results.numFailedTests === 0) {
     tally.failed += 1; // a suite that failed to load, or an error outside any test
-    failures.push('vitest run (an error outside the tests, see above)');
+    failures.push(`vitest ${name} (an error outside the tests, see above)`);
   }
-} else {
-  tally.failed += 1;
-  failures.push('vitest run (no report written, see above)');
 }
+
+// The end-to-end project (wrangler dev, Chromium, Python apps: mostly waiting) runs
+// beside the SDK and collector projects (in-process workerd): each runs its files one
+// at a time, so side by side they take the time of the longer one, not the sum.
+console.log(
+  '\n\x1b[1m▶ vitest: e2e (live) beside browser and collector (printed when done)\x1b[0m',
+);
+const runs = await Promise.all([
+  vitest('e2e', ['e2e'], { live: true }),
+  vitest('unit', ['browser', 'collector'], { live: false }),
+]);
+for (const run of runs.reverse()) tallyVitest(run);
 
 if (failures.length > 0)
   console.log(`\nFailed:\n${failures.map((name) => `  - ${name}`).join('\n')}`);
