@@ -23,7 +23,7 @@ const code = await importTypeScript(
    export { detectNPlusOne } from './src/insights/detectNPlusOne';
    export { aggregateBatch } from './src/insights/aggregateBatch';
    export { addToSketch, emptySketch, sketchQuantile } from './src/insights/quantileSketch';
-   export { addAggregate } from './src/insights/addAggregate';
+   export { addAggregate, emptyAggregate } from './src/insights/addAggregate';
    export { aggregateStatements, periodParts, selectAggregateGroups } from './src/store/transactionAggregates';
    export { performanceFigures } from './src/insights/performanceFigures';
    export { SKETCH_METRICS } from './src/types/TransactionAggregate';`,
@@ -138,14 +138,7 @@ function addRow(rows, row, time) {
       environment: row.environment,
       release: row.release,
       time,
-      count: 0,
-      failures: 0,
-      apdexSatisfied: 0,
-      apdexTolerated: 0,
-      durationSum: 0,
-      sketches: {},
-      vitalTallies: {},
-      spanOps: {},
+      ...code.emptyAggregate(),
     };
     rows.set(key, target);
   }

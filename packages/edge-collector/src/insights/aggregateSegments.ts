@@ -4,6 +4,7 @@ import type {
   SketchMetric,
   TransactionAggregate,
 } from '../types/TransactionAggregate';
+import { emptyAggregate } from './addAggregate';
 import { addToSketch, emptySketch, type Sketch } from './quantileSketch';
 import { spanOpBreakdown } from './spanOpBreakdown';
 import { rateVital, scoreVital, WEB_VITALS } from './webVitals';
@@ -52,14 +53,7 @@ export function aggregateSegments(
     if (!row) {
       row = {
         ...key,
-        count: 0,
-        failures: 0,
-        apdexSatisfied: 0,
-        apdexTolerated: 0,
-        durationSum: 0,
-        sketches: {},
-        vitalTallies: {},
-        spanOps: {},
+        ...emptyAggregate(),
         eventIds: [],
       };
       rows.set(id, row);

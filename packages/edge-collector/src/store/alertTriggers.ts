@@ -81,14 +81,9 @@ function rememberUsersStatement(db: D1Database, groups: string): D1PreparedState
   );
 }
 
-/**
- * New issue, regression and ignored-until-met for the whole batch in one statement:
- * an alert row per issue whose transition is the one its trigger needs. Each row has
- * its own subject (issue), so the rows of one statement never meet. The alert records
- * how many events came since the rule's previous alert for the issue.
- */
-function transitionFiresStatement(db: D1Database, fires: PlannedFire[]): D1PreparedStatement {
-  const rows = fires.map(({ group, record, fire }) => ({
+/** What every alert statement binds of a planned fire: its issue, event and rule. */
+function fireBinds({ group, record, fire }: PlannedFire) {
+  return {
     project_id: group.projectId,
     fingerprint: group.fingerprint,
     token: group.token,
@@ -97,9 +92,21 @@ function transitionFiresStatement(db: D1Database, fires: PlannedFire[]): D1Prepa
     rule_id: fire.rule.id,
     rule_name: fire.rule.name,
     trigger: fire.trigger,
-    transition: TRANSITIONS[fire.trigger],
     older_ms: fire.issueOlderThanMs ?? null,
     newer_ms: fire.issueNewerThanMs ?? null,
+  };
+}
+
+/**
+ * New issue, regression and ignored-until-met for the whole batch in one statement:
+ * an alert row per issue whose transition is the one its trigger needs. Each row has
+ * its own subject (issue), so the rows of one statement never meet. The alert records
+ * how many events came since the rule's previous alert for the issue.
+ */
+function transitionFiresStatement(db: D1Database, fires: PlannedFire[]): D1PreparedStatement {
+  const rows = fires.map((planned) => ({
+    ...fireBinds(planned),
+    transition: TRANSITIONS[planned.fire.trigger],
   }));
   return withInput(
     db,
@@ -158,7 +165,8 @@ const PROJECT_SUPPRESSED = `(SELECT count(*) FROM events e WHERE e.project_id = 
  * rule for the same subject starts the interval. A new release fires when the named
  * event's time is the release's first_seen (this batch added it).
  */
-function fireAlertStatement(db: D1Database, { group, record, fire }: PlannedFire) {
+function fireAlertStatement(db: D1Database, planned: PlannedFire) {
+  const { fire } = planned;
   const projectWide = fire.trigger === 'spike' || fire.trigger === 'new_release';
   const subject = projectWide ? '0' : 'i.id';
   const counted = COUNT_IN_WINDOW[fire.trigger];
@@ -181,20 +189,11 @@ function fireAlertStatement(db: D1Database, { group, record, fire }: PlannedFire
   return withInput(
     db,
     {
-      project_id: group.projectId,
-      fingerprint: group.fingerprint,
-      token: group.token,
-      event_id: record.eventId,
-      now: record.receivedAt,
-      rule_id: fire.rule.id,
-      rule_name: fire.rule.name,
+      ...fireBinds(planned),
       throttle_ms: fire.rule.throttleMs,
-      trigger: fire.trigger,
       threshold: fire.threshold ?? 0,
       window_ms: fire.windowMs ?? 0,
       release: fire.release,
-      older_ms: fire.issueOlderThanMs,
-      newer_ms: fire.issueNewerThanMs,
     },
     `INSERT OR IGNORE INTO alerts (project_id, rule_id, rule_name, subject_id, issue_id,
        trigger, window_key, event_id, fired_at, events_at_fire, suppressed_events, observed)
