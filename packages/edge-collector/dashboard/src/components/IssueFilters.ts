@@ -1,5 +1,6 @@
 import { html } from 'htm/preact';
 import { navigate } from '../lib/router';
+import { FilterField } from './FilterField';
 
 export const TABS = [
   ['unresolved', 'Unresolved'],
@@ -54,18 +55,9 @@ export function IssueFilters(props: { query: URLSearchParams }) {
       )}
     </nav>
     <form class="search" onSubmit=${onSearch} role="search">
-      <label class="grow">
-        <span class="visually-hidden">Search titles and culprits</span>
-        <input name="query" type="search" placeholder="Search" value=${query.get('query') ?? ''} />
-      </label>
-      <label>
-        <span class="visually-hidden">Environment</span>
-        <input name="environment" placeholder="environment" value=${query.get('environment') ?? ''} />
-      </label>
-      <label>
-        <span class="visually-hidden">Release</span>
-        <input name="release" placeholder="release" value=${query.get('release') ?? ''} />
-      </label>
+      <${FilterField} name="query" label="Search titles and culprits" placeholder="Search" query=${query} grow />
+      <${FilterField} name="environment" label="Environment" placeholder="environment" query=${query} />
+      <${FilterField} name="release" label="Release" placeholder="release" query=${query} />
       <button type="submit">Search</button>
     </form>
     <div class="selects">

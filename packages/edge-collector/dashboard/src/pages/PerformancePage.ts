@@ -1,4 +1,5 @@
 import { html } from 'htm/preact';
+import { FilterField } from '../components/FilterField';
 import { VitalValue } from '../components/VitalValue';
 import { formatCount, formatMs } from '../lib/format';
 import {
@@ -86,22 +87,10 @@ export function PerformancePage(props: { projectId: string }) {
         ${PERIODS.map((value) => html`<button type="button" aria-pressed=${period === value} onClick=${() => setParam('period', value, '24h')}>${value}</button>`)}
       </div>
       <form class="search" onSubmit=${onSearch} role="search">
-        <label class="grow">
-          <span class="visually-hidden">Transaction name contains</span>
-          <input name="query" type="search" placeholder="Transaction" value=${query.get('query') ?? ''} />
-        </label>
-        <label>
-          <span class="visually-hidden">Op</span>
-          <input name="op" placeholder="op (pageload, http.server…)" value=${query.get('op') ?? ''} />
-        </label>
-        <label>
-          <span class="visually-hidden">Environment</span>
-          <input name="environment" placeholder="environment" value=${query.get('environment') ?? ''} />
-        </label>
-        <label>
-          <span class="visually-hidden">Release</span>
-          <input name="release" placeholder="release" value=${query.get('release') ?? ''} />
-        </label>
+        <${FilterField} name="query" label="Transaction name contains" placeholder="Transaction" query=${query} grow />
+        <${FilterField} name="op" label="Op" placeholder="op (pageload, http.server…)" query=${query} />
+        <${FilterField} name="environment" label="Environment" placeholder="environment" query=${query} />
+        <${FilterField} name="release" label="Release" placeholder="release" query=${query} />
         <button type="submit">Filter</button>
       </form>
       <div class="selects">
