@@ -29,6 +29,7 @@ const dsn = `http://0123456789abcdef0123456789abcdef@127.0.0.1:${PORT}/1`;
 
 const PAGE_SCRIPT = `
 import * as Sentry from '@sentry/browser';
+import { sendLateWebVitals } from './lib/sendLateWebVitals.mjs';
 Sentry.init({
   dsn: ${JSON.stringify(dsn)},
   release: 'web@3.1.0',
@@ -138,19 +139,9 @@ await page.waitForFunction(() => window.requestsDone);
 await waitForEnvelope((body) =>
   body.includes(STATIC ? '"type":"transaction"' : '"is_segment":true'),
 );
-await page.click('#slow');
-await page.waitForFunction(() => window.clickTimed);
-// web-vitals handles the entry in an idle callback (or within 2 s): one queued after it has run then.
-await page.evaluate(
-  () => new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 })),
-);
 // Hidden, as when the user switches tabs: web vitals report, the span buffer flushes.
-await page.evaluate(() => {
-  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-  Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-  document.dispatchEvent(new Event('visibilitychange'));
-  window.dispatchEvent(new Event('pagehide'));
-});
+await sendLateWebVitals(page);
+await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
 if (!STATIC) {
   await waitForEnvelope((body) => body.includes('ui.webvital.lcp'));
   await waitForEnvelope((body) => body.includes('ui.webvital.cls'));

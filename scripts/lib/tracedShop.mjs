@@ -10,6 +10,7 @@ import { freePort, repoRoot } from './localCollector.mjs';
 
 const PAGE_SCRIPT = `
 import * as Sentry from '@sentry/browser';
+import { sendLateWebVitals } from './sendLateWebVitals.mjs';
 Sentry.init({
   dsn: new URLSearchParams(location.search).get('dsn'),
   release: 'shop-web@2.3.0',
@@ -138,16 +139,7 @@ export async function visit(browser, url, { hasPageload, hasVitals }) {
   const traceId = String((await traced).headers()['sentry-trace']).split('-')[0];
   await page.waitForFunction(() => window.requestsDone && document.images[0]?.complete);
   await until(() => hasPageload(traceId), 'the page load');
-  await page.click('#slow');
-  await page.waitForFunction(() => window.clickTimed);
-  await page.evaluate(
-    () => new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 })),
-  );
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
+  await sendLateWebVitals(page);
   await until(() => hasVitals(traceId), 'the late web vitals');
   await page.close();
   return traceId;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendLateWebVitals } from '../../scripts/lib/sendLateWebVitals.mjs';
 import { launchChromium } from './harness/chromium';
 import { type Collector, type Project, sharedCollector, waitFor } from './harness/collector';
 import {
@@ -65,16 +66,7 @@ describe('the dashboard’s performance pages', () => {
       },
       { timeoutMs: 90_000, what: 'the streamed page load' },
     );
-    await page.click('#slow');
-    await page.waitForFunction(() => (window as { clickTimed?: boolean }).clickTimed);
-    await page.evaluate(
-      () => new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 })),
-    );
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await sendLateWebVitals(page);
     trace = await waitFor(
       async () => {
         const current = await collector.api<TraceJson>(tracePath);

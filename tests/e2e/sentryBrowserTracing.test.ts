@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendLateWebVitals } from '../../scripts/lib/sendLateWebVitals.mjs';
 import { launchChromium } from './harness/chromium';
 import { type Collector, type Project, sharedCollector, waitFor } from './harness/collector';
 import { type PythonApp, startPythonApp } from './harness/pythonApp';
@@ -77,17 +78,7 @@ describe('@sentry/browser 11 with browser tracing in Chromium', () => {
     const streamedAt = Date.now();
 
     // A slow click, then the tab is hidden: LCP, CLS and INP come as spans of their own.
-    await page.click('#slow');
-    await page.waitForFunction(() => (window as { clickTimed?: boolean }).clickTimed);
-    // web-vitals handles the entry in an idle callback (or within 2 s): one queued after it has run then.
-    await page.evaluate(
-      () => new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 })),
-    );
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await sendLateWebVitals(page);
     const tracePath = `/api/0/projects/${project.id}/traces/${pageload?.traceId}/`;
     let measuredSoFar = '';
     const trace = await waitFor(

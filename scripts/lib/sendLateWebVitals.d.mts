@@ -1,0 +1,3 @@
+import type { Page } from 'playwright-core';
+
+export function sendLateWebVitals(page: Page): Promise<void>;
