@@ -24,7 +24,8 @@ const code = await importTypeScript(
    export { aggregateBatch } from './src/insights/aggregateBatch';
    export { addToSketch, emptySketch, sketchQuantile } from './src/insights/quantileSketch';
    export { addAggregate, emptyAggregate } from './src/insights/addAggregate';
-   export { aggregateStatements, periodParts, selectAggregateGroups } from './src/store/transactionAggregates';
+   export { aggregateStatements } from './src/store/transactionAggregates';
+   export { periodParts, selectAggregateGroups } from './src/store/transactionAggregateReads';
    export { performanceFigures } from './src/insights/performanceFigures';
    export { SKETCH_METRICS } from './src/types/TransactionAggregate';`,
 );

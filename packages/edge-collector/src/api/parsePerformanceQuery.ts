@@ -1,6 +1,6 @@
 import { ClientError } from '../http/ClientError';
 import { WEB_VITALS } from '../insights/webVitals';
-import type { AggregateFilter } from '../store/transactionAggregates';
+import type { AggregateFilter } from '../store/transactionAggregateReads';
 
 const PERIODS: Record<string, number> = {
   '1h': 3600_000,

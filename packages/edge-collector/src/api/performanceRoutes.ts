@@ -9,7 +9,7 @@ import { type PerformanceFigures, performanceFigures } from '../insights/perform
 import { WEB_VITALS, type WebVital } from '../insights/webVitals';
 import { selectErrorCountsByTransaction, selectSlowestTransactions } from '../store/eventIndex';
 import { selectProject } from '../store/projects';
-import { type AggregateGroup, selectAggregateGroups } from '../store/transactionAggregates';
+import { type AggregateGroup, selectAggregateGroups } from '../store/transactionAggregateReads';
 import { SKETCH_METRICS } from '../types/TransactionAggregate';
 import { type PerformanceSort, parsePerformanceQuery } from './parsePerformanceQuery';
 

@@ -1,4 +1,4 @@
-import type { AggregateGroup } from '../store/transactionAggregates';
+import type { AggregateGroup } from '../store/transactionAggregateReads';
 import type { PerformanceRegressionTrigger } from '../types/AlertRule';
 import type { SketchMetric } from '../types/TransactionAggregate';
 import { metricSketch } from './performanceFigures';

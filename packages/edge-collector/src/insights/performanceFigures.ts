@@ -1,4 +1,4 @@
-import type { AggregateGroup } from '../store/transactionAggregates';
+import type { AggregateGroup } from '../store/transactionAggregateReads';
 import type { SketchMetric } from '../types/TransactionAggregate';
 import { emptySketch, type Sketch, sketchQuantile } from './quantileSketch';
 import {

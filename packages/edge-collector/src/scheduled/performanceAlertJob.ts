@@ -5,7 +5,7 @@ import { type AlertFigures, regressionFigures, sketchOfMetric } from '../insight
 import { previousRelease } from '../insights/previousRelease';
 import { fireCronAlert, selectCronRules, selectReleaseSpans } from '../store/cronAlerts';
 import { countErrorEvents } from '../store/eventIndex';
-import { type AggregateFilter, selectAggregateGroups } from '../store/transactionAggregates';
+import { type AggregateFilter, selectAggregateGroups } from '../store/transactionAggregateReads';
 import {
   type AlertRule,
   type ErrorRateTrigger,

@@ -4,8 +4,10 @@ import { purgeDeletedIssues } from '../store/issueDeletion';
 import { deleteOutcomesBefore } from '../store/outcomes';
 import { deleteExpiredEvents, wakeIgnoredIssues } from '../store/retention';
 import { deletePendingUpdatesBefore } from '../store/traces';
-import { deleteHourlyAggregatesBefore } from '../store/transactionAggregates';
-import { deleteExpiredTransactions } from '../store/transactionRetention';
+import {
+  deleteExpiredTransactions,
+  deleteHourlyAggregatesBefore,
+} from '../store/transactionRetention';
 
 /**
  * Outcome counts (rate limiter, `GET /api/0/projects/:id/stats/`) are kept this long:

@@ -1,22 +1,9 @@
-// SQL for the performance aggregates (see migrations 0085 and 0120): hourly rows
-// (transaction_aggregates) and daily rollups of the same rows
-// (transaction_aggregates_daily), both written at ingest.
+// SQL that writes the performance aggregates at ingest (see migrations 0085 and 0120):
+// hourly rows (transaction_aggregates) and daily rollups of the same rows
+// (transaction_aggregates_daily). store/transactionAggregateReads.ts reads them.
 
-import { addAggregate, emptyAggregate } from '../insights/addAggregate';
-import type { Sketch } from '../insights/quantileSketch';
-import {
-  type AggregateSums,
-  SKETCH_METRICS,
-  type SketchMetric,
-  type TransactionAggregate,
-} from '../types/TransactionAggregate';
-
-const DAY = 86_400;
-
-/** The two tables and the column each is keyed by in time. */
-const HOURLY = { table: 'transaction_aggregates', time: 'hour' } as const;
-const DAILY = { table: 'transaction_aggregates_daily', time: 'day' } as const;
-type Grain = typeof HOURLY | typeof DAILY;
+import { SKETCH_METRICS, type TransactionAggregate } from '../types/TransactionAggregate';
+import { DAILY, DAY, EMPTY_SKETCH, type Grain, HOURLY } from './aggregateTables';
 
 /** `column` of the stored row plus the same column of the new one, key by key (JSON objects). */
 const MERGE_JSON = (table: string, column: string) => `(SELECT json_group_object(key, total) FROM (
@@ -64,8 +51,6 @@ const MERGE_SKETCH = (table: string, column: string) => {
     THEN ${inside}
     ELSE ${general} END`;
 };
-
-const EMPTY_SKETCH = '[0,0]';
 
 /** When a row may be added: SQL over `transactions`, and its binds. */
 interface AddGuard {
@@ -168,167 +153,4 @@ export function aggregateChangeStatements(
     upsertStatement(db, HOURLY, change, change.hour, guard),
     upsertStatement(db, DAILY, change, Math.floor(change.hour / DAY) * DAY, guard),
   ];
-}
-
-/** Which aggregates to read: a project, hours [startHour, endHour), optional filters. */
-export interface AggregateFilter {
-  projectId: number;
-  startHour: number;
-  endHour: number;
-  environment?: string;
-  release?: string;
-  op?: string;
-  /** Exactly this transaction name. */
-  name?: string;
-  /** Names containing this text. */
-  query?: string;
-}
-
-/** Which columns to read and how to group them. */
-export interface AggregateRead {
-  /** The sketches wanted (none: counts only). */
-  sketches: readonly SketchMetric[];
-  vitalTallies?: boolean;
-  spanOps?: boolean;
-  /** Group by steps of this many seconds (a series) and op instead of by name and op. */
-  stepSeconds?: number;
-}
-
-/** Sums of one group (a transaction name, or a point of a series). */
-export interface AggregateGroup extends AggregateSums {
-  /** The transaction name, or the series point's start (seconds) as a string. */
-  group: string;
-  op: string;
-}
-
-/**
- * The parts of a period: whole UTC days from the daily rollups, the hours
- * before the first and after the last whole day from the hourly rows. Without
- * `useDays` (an hourly series), hours only.
- */
-export function periodParts(
-  startHour: number,
-  endHour: number,
-  useDays: boolean,
-): { grain: Grain; start: number; end: number }[] {
-  const firstDay = Math.ceil(startHour / DAY) * DAY;
-  const lastDay = Math.floor(endHour / DAY) * DAY;
-  if (!useDays || firstDay >= lastDay) return [{ grain: HOURLY, start: startHour, end: endHour }];
-  return [
-    { grain: HOURLY, start: startHour, end: firstDay },
-    { grain: DAILY, start: firstDay, end: lastDay },
-    { grain: HOURLY, start: lastDay, end: endHour },
-  ].filter((part) => part.start < part.end);
-}
-
-interface AggregateRow {
-  grp: string | number;
-  op: string;
-  count: number;
-  failures: number;
-  apdex_satisfied: number;
-  apdex_tolerated: number;
-  duration_sum: number;
-  vital_tallies?: string;
-  span_ops?: string;
-  [metric: string]: unknown;
-}
-
-function rowSums(row: AggregateRow, read: AggregateRead): AggregateSums {
-  const sketches: AggregateSums['sketches'] = {};
-  for (const metric of read.sketches) {
-    const text = row[metric] as string;
-    if (text !== EMPTY_SKETCH) sketches[metric] = JSON.parse(text) as Sketch;
-  }
-  return {
-    count: row.count,
-    failures: row.failures,
-    apdexSatisfied: row.apdex_satisfied,
-    apdexTolerated: row.apdex_tolerated,
-    durationSum: row.duration_sum,
-    sketches,
-    vitalTallies: row.vital_tallies ? JSON.parse(row.vital_tallies) : {},
-    spanOps: row.span_ops ? JSON.parse(row.span_ops) : {},
-  };
-}
-
-/**
- * Aggregates grouped by transaction name and op (`stepSeconds` absent) or by
- * time step and op for one name. One indexed read of the period's rows (daily rollups
- * for the whole days when the grouping allows), only the columns asked for;
- * their sketches and tallies are added here (JSON.parse of dense arrays and
- * adding beat SQLite's json_each and GROUP BY over every bucket by far).
- */
-export async function selectAggregateGroups(
-  db: D1Database,
-  filter: AggregateFilter,
-  read: AggregateRead,
-): Promise<AggregateGroup[]> {
-  const step = read.stepSeconds;
-  const parts = periodParts(filter.startHour, filter.endHour, !step || step % DAY === 0);
-  const columns = [
-    'count',
-    'failures',
-    'apdex_satisfied',
-    'apdex_tolerated',
-    'duration_sum',
-    ...SKETCH_METRICS.filter((metric) => read.sketches.includes(metric)),
-    ...(read.vitalTallies ? ['vital_tallies'] : []),
-    ...(read.spanOps ? ['span_ops'] : []),
-  ].join(', ');
-  const filters = [filter.environment, filter.release, filter.op, filter.name, filter.query];
-  const binds: unknown[] = [];
-  const selects = parts.map(({ grain, start, end }) => {
-    const group = step ? `(CAST(a.${grain.time} / ? AS INTEGER) * ?)` : 'a.name';
-    if (step) binds.push(step, step);
-    binds.push(
-      filter.projectId,
-      start,
-      end,
-      ...filters.flatMap((value) => [value ?? null, value ?? null]),
-    );
-    return `SELECT ${group} AS grp, a.op AS op, ${columns}
-      FROM ${grain.table} a
-      WHERE a.project_id = ? AND a.${grain.time} >= ? AND a.${grain.time} < ?
-        AND (? IS NULL OR a.environment = ?) AND (? IS NULL OR a.release = ?)
-        AND (? IS NULL OR a.op = ?) AND (? IS NULL OR a.name = ?)
-        AND (? IS NULL OR instr(lower(a.name), lower(?)) > 0)`;
-  });
-  const { results } = await db
-    .prepare(selects.join('\nUNION ALL\n'))
-    .bind(...binds)
-    .all<AggregateRow>();
-  const groups = new Map<string, AggregateGroup>();
-  for (const row of results) {
-    const id = `${row.grp}\u0000${row.op}`;
-    let target = groups.get(id);
-    if (!target) {
-      target = { group: String(row.grp), op: row.op, ...emptyAggregate() };
-      groups.set(id, target);
-    }
-    addAggregate(target, rowSums(row, read));
-  }
-  return [...groups.values()];
-}
-
-/**
- * Deletes up to `limit` hourly aggregate rows of hours before `beforeHour`
- * (seconds) and returns how many; the daily rollups stay. One range read per
- * project on the primary key (project_id, hour, …).
- */
-export async function deleteHourlyAggregatesBefore(
-  db: D1Database,
-  beforeHour: number,
-  limit: number,
-): Promise<number> {
-  const result = await db
-    .prepare(
-      `DELETE FROM transaction_aggregates WHERE rowid IN (
-         SELECT a.rowid FROM projects p CROSS JOIN transaction_aggregates a
-           ON a.project_id = p.id AND a.hour < ?1
-         LIMIT ?2)`,
-    )
-    .bind(beforeHour, limit)
-    .run();
-  return result.meta.changes;
 }

@@ -1,4 +1,5 @@
-// SQL for the retention of raw transactions: the samples go, the aggregates stay.
+// SQL for the retention of transactions: the raw samples go, then the hourly
+// aggregates; the daily rollups stay.
 
 /**
  * Deletes up to `limit` transactions older than their project's
@@ -19,6 +20,28 @@ export async function deleteExpiredTransactions(
          LIMIT ?3)`,
     )
     .bind(now, defaultDays, limit)
+    .run();
+  return result.meta.changes;
+}
+
+/**
+ * Deletes up to `limit` hourly aggregate rows of hours before `beforeHour`
+ * (seconds) and returns how many; the daily rollups stay. One range read per
+ * project on the primary key (project_id, hour, …).
+ */
+export async function deleteHourlyAggregatesBefore(
+  db: D1Database,
+  beforeHour: number,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .prepare(
+      `DELETE FROM transaction_aggregates WHERE rowid IN (
+         SELECT a.rowid FROM projects p CROSS JOIN transaction_aggregates a
+           ON a.project_id = p.id AND a.hour < ?1
+         LIMIT ?2)`,
+    )
+    .bind(beforeHour, limit)
     .run();
   return result.meta.changes;
 }

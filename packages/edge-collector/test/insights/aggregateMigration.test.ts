@@ -6,7 +6,7 @@ import {
   emptySketch,
   type Sketch,
 } from '../../src/insights/quantileSketch';
-import { selectAggregateGroups } from '../../src/store/transactionAggregates';
+import { selectAggregateGroups } from '../../src/store/transactionAggregateReads';
 import { SKETCH_METRICS, type SketchMetric } from '../../src/types/TransactionAggregate';
 import { logNormal, seededRandom } from './seededRandom';
 

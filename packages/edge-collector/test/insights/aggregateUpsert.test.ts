@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { addToSketch, emptySketch, type Sketch } from '../../src/insights/quantileSketch';
-import { aggregateStatements, selectAggregateGroups } from '../../src/store/transactionAggregates';
+import { selectAggregateGroups } from '../../src/store/transactionAggregateReads';
+import { aggregateStatements } from '../../src/store/transactionAggregates';
 import type { TransactionAggregate } from '../../src/types/TransactionAggregate';
 import { createProject } from '../helpers';
 import { logNormal, seededRandom } from './seededRandom';
